@@ -1,0 +1,41 @@
+# The README's commands. Each builds .venv on first use from the hash-pinned lock file.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+
+.PHONY: all figures test bench lab report lock clean-cache
+all: figures
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -qq --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install -qq --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+## figures: execute every notebook in order and write every figure to figures/
+figures: $(STAMP)
+	$(BIN)/python -m libyalib.notebooks $(NOTEBOOKS)
+
+## test: unit tests, then every notebook under nbval (strict: all outputs compared)
+test: $(STAMP)
+	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg $(NOTEBOOKS)
+
+## bench: throughput and memory of the annotation on a synthetic 2,000-article corpus
+bench: $(STAMP)
+	$(BIN)/python -m libyalib.bench
+
+## lab: open JupyterLab on the notebooks
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+## lock: re-resolve requirements.in into the hash-pinned lock file
+lock:
+	$(PY) -m venv .lockenv && .lockenv/bin/pip install --quiet pip-tools
+	.lockenv/bin/pip-compile --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links \
+		--strip-extras -o requirements.lock requirements.in
+
+clean-cache:
+	rm -rf .cache

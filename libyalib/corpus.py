@@ -1,0 +1,215 @@
+"""Load a folder of saved news articles into tidy tables, accounting for every file."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import furniture
+from .html import extract_page
+from .paths import SEEDS
+from .pubdate import infer_published, parse_dateline
+from .textio import NotText, decode
+
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+SIDECAR = "SOURCES.csv"
+PRECISIONS = ("day", "month", "year", "unknown")
+ARTICLE_COLUMNS = ["article_id", "file", "title", "outlet", "author", "published", "published_precision",
+                   "published_source", "url", "n_words", "body", "sha256"]
+REJECTED_COLUMNS = ["file", "reason"]
+PARAGRAPH_COLUMNS = ["article_id", "line_no", "role", "rule", "text", "start", "end"]
+#: Separator between paragraphs of ``body``; offsets of mentions and dates index into ``body``.
+PARAGRAPH_BREAK = "\n\n"
+
+
+class CorpusError(ValueError):
+    """Raised by ``load_corpus(strict=True)``: names the file and what is wrong with it."""
+
+
+@dataclass
+class Corpus:
+    """The articles of a folder (one row each), the files that are not articles, and every line's role."""
+
+    articles: pd.DataFrame
+    rejected: pd.DataFrame
+    paragraphs: pd.DataFrame
+    root: Path | None = None
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def subset(self, article_ids: Iterable[str]) -> "Corpus":
+        """A corpus of only these articles (rejected files are kept)."""
+        ids = list(article_ids)
+        return Corpus(self.articles[self.articles.article_id.isin(ids)].reset_index(drop=True), self.rejected,
+                      self.paragraphs[self.paragraphs.article_id.isin(ids)].reset_index(drop=True), self.root)
+
+
+def _files(path: Path | Iterable[Path]) -> tuple[Path, list[Path]]:
+    if isinstance(path, (str, Path)):
+        path = Path(path)
+        if path.is_dir():
+            return path, sorted((p for p in path.rglob("*") if p.is_file()), key=lambda p: p.relative_to(path).as_posix())
+        if path.exists():
+            return path.parent, [path]
+        raise FileNotFoundError(f"no such file or folder: {path}")
+    files = [Path(p) for p in path]
+    return (Path(files[0]).parent if files else Path(".")), files
+
+
+def _read_sidecar(data: bytes) -> dict[str, dict[str, str]]:
+    text, _ = decode(data)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    if not rows or "file" not in rows[0]:
+        raise ValueError("sidecar has no 'file' column")
+    return {row["file"].strip(): {k: (v or "").strip() for k, v in row.items() if k} for row in rows}
+
+
+def _published(lines: list[furniture.Line], text: str, side: dict[str, str], page_date: str) -> tuple[str, str, str]:
+    """``(published, precision, source)`` by the order of trust: sidecar, dateline, inference."""
+    if side.get("published"):
+        precision = side.get("published_precision") or {10: "day", 7: "month", 4: "year"}.get(len(side["published"]), "unknown")
+        return side["published"], precision, "sidecar"
+    if page_date and (found := parse_dateline(page_date)):
+        return found[0], found[1], "text"
+    for line in lines:
+        if line.role == "dateline" and (found := parse_dateline(line.text)):
+            return found[0], found[1], "text"
+    if (found := infer_published(text)):
+        return found[0], found[1], "inferred"
+    return "", "unknown", "none"
+
+
+def _article(article_id: str, rel: str, raw: bytes, text: str, suffix: str, side: dict[str, str]):
+    """Build the article row and its paragraph rows, or return the reason it is not an article."""
+    page = None
+    if suffix in HTML_SUFFIXES:
+        page = extract_page(text)
+        if page is None:
+            return "HTML page without article text (trafilatura found no main text)"
+        lines = furniture.classify(page.lines, title=page.title)
+    else:
+        lines = furniture.classify(text.split("\n"))
+    if not lines:
+        return "blank file (only white space)"
+    body_lines = [line for line in lines if line.role in furniture.ARTICLE_ROLES]
+    if not any(line.role == "body" for line in body_lines):
+        kinds = sorted({line.role for line in lines})
+        return f"no article text: only page furniture ({len(lines)} lines: {', '.join(kinds)})"
+    paragraphs, pos = [], 0
+    for line in lines:
+        start = end = pd.NA
+        if line.role in furniture.ARTICLE_ROLES:
+            start, end = pos, pos + len(line.text)
+            pos = end + len(PARAGRAPH_BREAK)
+        paragraphs.append({"article_id": article_id, "line_no": line.line_no, "role": line.role,
+                           "rule": line.rule, "text": line.text, "start": start, "end": end})
+    body = PARAGRAPH_BREAK.join(line.text for line in body_lines)
+    title = page.title if page else next((line.text for line in lines if line.role == "title"), "")
+    bylines = [furniture.byline_author(line.text) for line in lines if line.role == "byline"]
+    published, precision, source = _published(lines, text if page is None else "\n".join(page.lines), side,
+                                              page.date if page else "")
+    row = {
+        "article_id": article_id, "file": rel, "title": title,
+        "outlet": side.get("outlet") or (page.sitename if page else ""),
+        "author": (page.author if page and page.author else next((b for b in bylines if b), "")),
+        "published": published, "published_precision": precision, "published_source": source,
+        "url": side.get("url") or side.get("address") or (page.url if page else ""),
+        "n_words": furniture.n_words(body), "body": body, "sha256": hashlib.sha256(raw).hexdigest(),
+    }
+    return row, paragraphs
+
+
+def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = False) -> Corpus:
+    """Read every file under ``path`` (a folder, a file or a list of files) into a :class:`Corpus`.
+
+    Each file ends up exactly once: as an article, or in ``rejected`` with a reason (unsupported type,
+    empty, blank, binary, unreadable, duplicate, furniture only). ``SOURCES.csv`` sidecars supply outlet,
+    address and publication date for the files beside them and are listed in ``rejected`` as metadata.
+    With ``strict=True`` the first problem raises :class:`CorpusError` instead.
+    """
+    root, files = _files(path)
+    articles, paragraphs, rejected = [], [], []
+    sidecars: dict[Path, dict[str, dict[str, str]]] = {}
+    seen_hash: dict[str, str] = {}
+    seen_id: dict[str, str] = {}
+
+    def rel(p: Path) -> str:
+        try:
+            return p.relative_to(root).as_posix()
+        except ValueError:
+            return p.as_posix()
+
+    def reject(p: Path, reason: str, problem: bool = True) -> None:
+        if strict and problem:
+            raise CorpusError(f"{rel(p)}: {reason}")
+        rejected.append({"file": rel(p), "reason": reason})
+
+    # Sidecars first, so that they apply whatever the order of the files.
+    for p in files:
+        if p.name == SIDECAR:
+            try:
+                sidecars[p.parent] = _read_sidecar(p.read_bytes())
+            except (OSError, ValueError, csv.Error, UnicodeError) as exc:
+                reject(p, f"unreadable sidecar {SIDECAR}: {exc}")
+            else:
+                reject(p, f"sidecar metadata, not an article (outlet, address and date for "
+                          f"{len(sidecars[p.parent])} files)", problem=False)
+
+    for p in files:
+        if p.name == SIDECAR:
+            continue
+        suffix = p.suffix.lower()
+        if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
+            reject(p, f"unsupported file type '{suffix or p.name}' (reads .txt and .html)")
+            continue
+        try:
+            raw = p.read_bytes()
+        except OSError as exc:
+            reject(p, f"unreadable: {exc.strerror or exc}")
+            continue
+        if not raw:
+            reject(p, "empty file (0 bytes)")
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest in seen_hash:
+            reject(p, f"duplicate of {seen_hash[digest]}")
+            continue
+        seen_hash[digest] = rel(p)
+        try:
+            text, _ = decode(raw)
+        except (NotText, UnicodeError) as exc:
+            reject(p, str(exc) if isinstance(exc, NotText) else f"undecodable text: {exc}")
+            continue
+        if not text.strip():
+            reject(p, "blank file (only white space)")
+            continue
+        article_id = p.stem
+        if article_id in seen_id:
+            reject(p, f"article id '{article_id}' already used by {seen_id[article_id]}")
+            continue
+        side = sidecars.get(p.parent, {}).get(p.name, {})
+        try:
+            result = _article(article_id, rel(p), raw, text, suffix, side)
+        except Exception as exc:  # a parser failure on one file must not lose the others
+            result = f"could not be parsed: {type(exc).__name__}: {exc}"
+        if isinstance(result, str):
+            reject(p, result)
+            continue
+        seen_id[article_id] = rel(p)
+        articles.append(result[0])
+        paragraphs.extend(result[1])
+
+    return Corpus(
+        articles=pd.DataFrame(articles, columns=ARTICLE_COLUMNS).astype({"n_words": "int64"}),
+        rejected=pd.DataFrame(rejected, columns=REJECTED_COLUMNS),
+        paragraphs=pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS).astype({"start": "Int64", "end": "Int64"}),
+        root=root,
+    )

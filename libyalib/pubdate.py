@@ -1,0 +1,68 @@
+"""Publication dates: read from a dateline, or inferred only as far as the text supports."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .calendar_text import MONTH_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, month_number
+
+_TIME = r"(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|Z|[+-]\d{2}:?\d{2}))?)?"
+_PREFIX = r"(?:(?:Published|Updated|Posted|Last updated|Date)\s*:?\s*)?(?:" + WEEKDAY_RE + r",?\s+)?"
+_DATELINES = [
+    (re.compile(rf"^{_PREFIX}(?P<y>{YEAR_RE})-(?P<m>\d\d)-(?P<d>\d\d){_TIME}$", re.I), "day"),
+    (re.compile(rf"^{_PREFIX}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_RE}),?\s+(?P<y>{YEAR_RE}){_TIME}$", re.I), "day"),
+    (re.compile(rf"^{_PREFIX}(?P<mon>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR_RE}){_TIME}$", re.I), "day"),
+    (re.compile(rf"^{_PREFIX}(?P<mon>{MONTH_RE}),?\s+(?P<y>{YEAR_RE})$", re.I), "month"),
+]
+# "November 24 [Sunday]", "Sunday, November 24", "Sunday 24 November": a date with its weekday, no year.
+_WEEKDAY_DATES = [
+    re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*[\[(,]?\s*(?P<wd>{WEEKDAY_RE})\b"),
+    re.compile(rf"\b(?P<wd>{WEEKDAY_RE}),?\s+(?P<mon>{MONTH_RE})\s+(?P<d>\d{{1,2}})\b(?!,?\s*{YEAR_RE})"),
+    re.compile(rf"\b(?P<wd>{WEEKDAY_RE}),?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_RE})\b(?!,?\s*{YEAR_RE})"),
+]
+_YEAR = re.compile(rf"(?<![\d/-]){YEAR_RE}(?![\d/-])")
+
+
+def parse_dateline(line: str) -> tuple[str, str] | None:
+    """If ``line`` is nothing but a date, return ``(iso, precision)``: ``("2017-08-25", "day")``."""
+    text = line.strip()
+    for pattern, precision in _DATELINES:
+        m = pattern.match(text)
+        if not m:
+            continue
+        year = int(m["y"])
+        month = int(m["m"]) if m.groupdict().get("m") else month_number(m["mon"])
+        if precision == "month":
+            return f"{year:04d}-{month:02d}", "month"
+        try:
+            return dt.date(year, month, int(m["d"])).isoformat(), "day"
+        except ValueError:
+            return None
+    return None
+
+
+def years_in(text: str) -> list[int]:
+    """Four-digit years 1900-2099 written in ``text`` (not parts of numbers or codes)."""
+    return [int(y) for y in _YEAR.findall(text)]
+
+
+def infer_published(text: str) -> tuple[str, str, str] | None:
+    """Infer a publication date from the text alone: ``(value, precision, why)`` or ``None``.
+
+    A date written with its weekday ("November 24 [Sunday]") fixes the year: the first year on or after
+    the latest year the text mentions in which that day falls on that weekday. The article is published
+    on or after that day but the text does not say when, so the result has year precision.
+    """
+    latest = max(years_in(text), default=None)
+    if latest is None:
+        return None
+    for pattern in _WEEKDAY_DATES:
+        for m in pattern.finditer(text):
+            month, day, weekday = month_number(m["mon"]), int(m["d"]), WEEKDAYS[m["wd"].lower()]
+            for year in range(latest, latest + 12):
+                try:
+                    if dt.date(year, month, day).weekday() == weekday:
+                        return str(year), "year", f"'{m.group(0)}' falls on a {m['wd']} in {year}"
+                except ValueError:
+                    break
+    return None

@@ -1,0 +1,36 @@
+"""Table contracts: the columns of every exported table, their types and allowed values (pandera)."""
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+_ID = pa.Column(str, pa.Check.str_length(min_value=1))
+_TEXT = pa.Column(str)
+_OFFSET = pa.Column("Int64", pa.Check.ge(0))
+
+
+def _schema(name: str, columns: dict[str, pa.Column], checks=None) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(columns, name=name, strict=True, ordered=True, coerce=False, checks=checks or [])
+
+
+ARTICLES = _schema("articles", {
+    "article_id": pa.Column(str, pa.Check.str_length(min_value=1), unique=True),
+    "file": _ID,
+    "title": _TEXT,
+    "outlet": _TEXT,
+    "author": _TEXT,
+    "published": pa.Column(str, pa.Check.str_matches(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")),
+    "published_precision": pa.Column(str, pa.Check.isin(["day", "month", "year", "unknown"])),
+    "published_source": pa.Column(str, pa.Check.isin(["sidecar", "text", "inferred", "none"])),
+    "url": _TEXT,
+    "n_words": pa.Column(int, pa.Check.gt(0)),
+    "sha256": pa.Column(str, pa.Check.str_matches(r"^[0-9a-f]{64}$")),
+})
+
+REJECTED = _schema("rejected", {"file": _ID, "reason": pa.Column(str, pa.Check.str_length(min_value=1))})
+
+TABLES = {"articles": ARTICLES, "rejected": REJECTED}
+
+
+def validate(name: str, frame):
+    """Validate ``frame`` against the contract of table ``name``; returns it unchanged or raises."""
+    return TABLES[name].validate(frame, lazy=True)
