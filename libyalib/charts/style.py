@@ -1,0 +1,49 @@
+"""One look for every figure, and one way to save them byte-identically run to run."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg") if matplotlib.get_backend().lower() not in ("agg", "module://matplotlib_inline.backend_inline") else None
+import matplotlib.pyplot as plt  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+from ..paths import FIGURES  # noqa: E402
+
+#: Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+#: Colours of the sides of the conflict, fixed so that every chart agrees.
+SIDE_COLOURS = {"haftar_camp": "#D55E00", "tripoli_camp": "#0072B2", "other": "#009E73", "none": "#999999"}
+SIDE_LABELS = {"haftar_camp": "Haftar / LNA camp", "tripoli_camp": "Tripoli camp (GNC, GNA)",
+               "other": "other Libyan", "none": "not a Libyan party"}
+
+
+def set_style() -> None:
+    """Seaborn theme, palette and the settings that make saved files reproducible."""
+    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, font="DejaVu Sans")
+    plt.rcParams.update({
+        "svg.hashsalt": "libyalib",
+        "svg.fonttype": "path",
+        "figure.dpi": 100,
+        "savefig.dpi": 150,
+        "savefig.bbox": "tight",
+        "axes.titlelocation": "left",
+        "axes.titleweight": "bold",
+    })
+
+
+def save(fig, name: str, folder: Path = FIGURES) -> list[Path]:
+    """Write ``fig`` as ``folder/name.png`` and ``folder/name.svg`` with no volatile metadata."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
+    fig.savefig(paths[0], metadata={"Software": None})
+    fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
+    return paths
+
+
+def empty(ax, message: str = "no data") -> None:
+    """Label an axis that has nothing to show, so an empty corpus gives a readable chart."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#666666")
+    ax.set_xticks([])
+    ax.set_yticks([])
