@@ -1,0 +1,143 @@
+"""Figures of notebook 02: who is mentioned, where, on which side, and with whom."""
+from __future__ import annotations
+
+import itertools
+
+import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
+import pandas as pd
+import seaborn as sns
+
+from ..mentions import mention_counts
+from .style import SIDE_COLOURS, SIDE_LABELS, empty, set_style
+
+#: Left out of the mention charts: the country every article is about.
+DEFAULT_EXCLUDE = ("Libya",)
+
+
+def _counted(mentions: pd.DataFrame, exclude=DEFAULT_EXCLUDE) -> pd.DataFrame:
+    return mentions[(mentions.form != "demonym") & ~mentions.actor.isin(exclude)]
+
+
+def _side(mentions: pd.DataFrame) -> pd.Series:
+    side = mentions.drop_duplicates("actor").set_index("actor").side
+    return side.replace("", "none")
+
+
+def top_actors(mentions: pd.DataFrame, n: int = 20, exclude=DEFAULT_EXCLUDE):
+    """The ``n`` most-mentioned actors over the corpus, coloured by side."""
+    set_style()
+    kept = _counted(mentions, exclude)
+    counts = kept.actor.value_counts().sort_index().sort_values(ascending=False, kind="stable").head(n)
+    fig, ax = plt.subplots(figsize=(8, 0.32 * max(len(counts), 6) + 1.2), layout="constrained")
+    if counts.empty:
+        empty(ax, "no mentions")
+    else:
+        side = _side(kept)
+        ax.barh(counts.index, counts.to_numpy(), color=[SIDE_COLOURS[side[a]] for a in counts.index])
+        ax.invert_yaxis()
+        for y, value in enumerate(counts):
+            ax.text(value, y, f" {value}", va="center", fontsize=8)
+        handles = [plt.Rectangle((0, 0), 1, 1, color=SIDE_COLOURS[s]) for s in SIDE_LABELS]
+        ax.legend(handles, SIDE_LABELS.values(), loc="lower right", fontsize=8)
+    ax.set_xlabel("mentions in titles and bodies (demonyms and Libya itself not counted)")
+    ax.set_title(f"Most-mentioned actors (top {n})")
+    return fig
+
+
+def actor_article_heatmap(mentions: pd.DataFrame, articles: pd.DataFrame, n: int = 25, exclude=DEFAULT_EXCLUDE):
+    """Mentions of the ``n`` most-mentioned actors in each article (seaborn heatmap)."""
+    set_style()
+    table = mention_counts(_counted(mentions, exclude)).head(n)
+    table = table.reindex(columns=articles.article_id, fill_value=0)
+    labels = {a.article_id: f"{a.article_id[:3]}\n{a.published or 'undated'}" for a in articles.itertuples()}
+    fig, ax = plt.subplots(figsize=(2.2 + 1.1 * max(len(table.columns), 3), 0.32 * max(len(table), 6) + 1.5),
+                           layout="constrained")
+    if table.empty:
+        empty(ax, "no mentions")
+    else:
+        sns.heatmap(table.rename(columns=labels), annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5,
+                    ax=ax, annot_kws={"fontsize": 8})
+        ax.set_ylabel("")
+        ax.set_xlabel("article (publication date)")
+        ax.tick_params(axis="x", rotation=0)
+    ax.set_title("Mentions per actor and article")
+    return fig
+
+
+def mentions_by_side(mentions: pd.DataFrame, articles: pd.DataFrame, exclude=DEFAULT_EXCLUDE):
+    """Mentions of each side's actors per article (stacked bars)."""
+    set_style()
+    kept = _counted(mentions, exclude).assign(side=lambda f: f.side.replace("", "none"))
+    table = pd.crosstab(kept.article_id, kept.side).reindex(index=articles.article_id, columns=list(SIDE_LABELS),
+                                                              fill_value=0)
+    fig, ax = plt.subplots(figsize=(8, 0.5 * max(len(table), 3) + 1.5), layout="constrained")
+    if table.to_numpy().sum() == 0:
+        empty(ax, "no mentions")
+    else:
+        left = pd.Series(0, index=table.index)
+        labels = [f"{a[:3]}" for a in table.index]
+        for side in SIDE_LABELS:
+            ax.barh(labels, table[side].to_numpy(), left=left.to_numpy(), color=SIDE_COLOURS[side],
+                    label=SIDE_LABELS[side])
+            left += table[side]
+        ax.invert_yaxis()
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=4, fontsize=8, frameon=False)
+    ax.set_xlabel("mentions")
+    ax.set_title("Mentions by side in the conflict")
+    return fig
+
+
+def cooccurrence_graph(mentions: pd.DataFrame, min_weight: int = 1, exclude=DEFAULT_EXCLUDE) -> nx.Graph:
+    """Actors linked by the number of sentences in which both are mentioned."""
+    kept = _counted(mentions, exclude)
+    graph = nx.Graph()
+    for actor, n in kept.actor.value_counts().items():
+        graph.add_node(actor, mentions=int(n), side=_side(kept)[actor])
+    for _, group in kept.groupby(["article_id", "section", "sentence_id"]):
+        for a, b in itertools.combinations(sorted(set(group.actor)), 2):
+            weight = graph.edges[a, b]["weight"] + 1 if graph.has_edge(a, b) else 1
+            graph.add_edge(a, b, weight=weight)
+    weak = [(a, b) for a, b, w in graph.edges(data="weight") if w < min_weight]
+    graph.remove_edges_from(weak)
+    graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+    return graph
+
+
+def cooccurrence_network(mentions: pd.DataFrame, n: int = 20, min_weight: int = 1, exclude=DEFAULT_EXCLUDE):
+    """Sentence-level co-occurrence of the ``n`` most-mentioned actors, on a circle grouped by side.
+
+    Node size = mentions, edge width = sentences shared; labels sit outside the circle so none overlap.
+    """
+    set_style()
+    graph = cooccurrence_graph(mentions, min_weight, exclude)
+    top = sorted(graph, key=lambda a: (-graph.nodes[a]["mentions"], a))[:n]
+    sub = graph.subgraph(top)
+    fig, ax = plt.subplots(figsize=(10, 9), layout="constrained")
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    if sub.number_of_nodes() == 0:
+        empty(ax, "no actors mentioned together")
+    else:
+        side_order = list(SIDE_LABELS)
+        nodes = sorted(sub, key=lambda a: (side_order.index(sub.nodes[a]["side"]), -sub.nodes[a]["mentions"], a))
+        angles = np.linspace(0, 2 * np.pi, len(nodes), endpoint=False) + np.pi / 2
+        pos = {a: (np.cos(t), np.sin(t)) for a, t in zip(nodes, angles)}
+        edges = sorted(sub.edges(data="weight"))
+        nx.draw_networkx_edges(sub, pos, edgelist=[(a, b) for a, b, _ in edges], ax=ax,
+                               width=[0.8 * w for _, _, w in edges], edge_color="#888888", alpha=0.5)
+        nx.draw_networkx_nodes(sub, pos, nodelist=nodes, ax=ax, node_size=[80 + 25 * sub.nodes[a]["mentions"] for a in nodes],
+                               node_color=[SIDE_COLOURS[sub.nodes[a]["side"]] for a in nodes])
+        for a, t in zip(nodes, angles):
+            x, y = 1.12 * np.cos(t), 1.12 * np.sin(t)
+            degrees = np.degrees(t) % 360
+            flip = 90 < degrees < 270
+            ax.text(x, y, f"{a} ({sub.nodes[a]['mentions']})", fontsize=8, rotation=degrees + (180 if flip else 0),
+                    rotation_mode="anchor", ha="right" if flip else "left", va="center")
+        ax.set_xlim(-1.9, 1.9)
+        ax.set_ylim(-1.9, 1.9)
+        handles = [plt.Line2D([], [], marker="o", ls="", color=SIDE_COLOURS[s]) for s in SIDE_LABELS]
+        ax.legend(handles, SIDE_LABELS.values(), loc="lower left", fontsize=8)
+    ax.set_title(f"Actors mentioned in the same sentence (top {n} by mentions)")
+    return fig

@@ -1,0 +1,93 @@
+"""The actor knowledge base (``libyalib/data/*.csv``): canonical actors, aliases, dated aliases, demonyms."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from .paths import DATA
+
+FILES = ("actors.csv", "dated_aliases.csv", "demonyms.csv", "places.csv")
+SIDES = ("haftar_camp", "tripoli_camp", "other", "none")
+#: spaCy entity labels given to knowledge-base matches, by kind.
+LABELS = {"person": "PERSON", "state": "GPE"}
+DATED = "dated:"  # entity-id prefix of an alias resolved by date
+DEMONYM = "demonym:"  # entity-id prefix of a demonym
+PLACE = "place:"  # entity-id prefix of a place (not an actor; a location for the chronology)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    actors: pd.DataFrame  # indexed by canonical name
+    dated: pd.DataFrame
+    demonyms: pd.DataFrame
+    places: pd.DataFrame
+    version: str
+
+    def patterns(self, make_doc=None) -> list[dict]:
+        """EntityRuler patterns: every name and alias, dated aliases (any case) and demonyms."""
+        dated = set(self.dated.alias)
+        out = []
+        for name, row in self.actors.iterrows():
+            label = LABELS.get(row.kind, "ORG")
+            for alias in dict.fromkeys([name, *row.aliases]):
+                if alias and alias not in dated:
+                    out.append({"label": label, "pattern": alias, "id": name})
+        for alias in sorted(dated):
+            tokens = [t.text for t in make_doc(alias)] if make_doc else alias.split()
+            out.append({"label": "ORG", "id": DATED + alias, "pattern": [_any_spelling(t) for t in tokens]})
+        for row in self.demonyms.itertuples():
+            out.append({"label": "NORP", "pattern": row.demonym, "id": DEMONYM + row.state})
+            out.append({"label": "NORP", "pattern": row.demonym + "s", "id": DEMONYM + row.state})
+        for row in self.places.itertuples():
+            out.append({"label": "GPE" if row.kind in ("city", "town") else "LOC", "pattern": row.place,
+                        "id": PLACE + row.place})
+        return out
+
+    def resolve_dated(self, alias: str, day: str) -> str | None:
+        """The actor ``alias`` meant on ``day`` (ISO, ``YYYY-MM`` or ``YYYY``); ``None`` if unknown."""
+        if not day:
+            return None
+        rows = self.dated[self.dated.alias.str.lower() == alias.lower()]
+        hits = {r.actor for r in rows.itertuples()
+                if (not r.valid_from or r.valid_from[:len(day)] <= day) and (not r.valid_to or day <= r.valid_to[:len(day)])}
+        return hits.pop() if len(hits) == 1 else None
+
+    def side(self, actor: str) -> str:
+        return self.actors.side.get(actor, "")
+
+    def kind(self, actor: str) -> str:
+        return self.actors.kind.get(actor, "")
+
+
+def _any_spelling(token: str) -> dict:
+    """Token pattern matching ``token`` in any case and in British or American spelling."""
+    lower = token.lower()
+    if "recognised" in lower or "recognized" in lower:
+        return {"LOWER": {"IN": [lower.replace("recognized", "recognised"), lower.replace("recognised", "recognized")]}}
+    return {"LOWER": lower}
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    """Read and check the knowledge base; ``version`` is a hash of its files."""
+    digest = hashlib.sha256()
+    for name in FILES:
+        digest.update((DATA / name).read_bytes())
+    actors = pd.read_csv(DATA / "actors.csv", keep_default_na=False, dtype=str)
+    actors["aliases"] = actors.aliases.map(lambda s: [a.strip() for a in s.split(";") if a.strip()])
+    if actors.name.duplicated().any():
+        raise ValueError(f"actors.csv: duplicate names {sorted(actors.name[actors.name.duplicated()])}")
+    bad = actors[~actors.side.isin(SIDES)]
+    if len(bad):
+        raise ValueError(f"actors.csv: unknown side for {bad.name.tolist()}")
+    dated = pd.read_csv(DATA / "dated_aliases.csv", keep_default_na=False, dtype=str)
+    demonyms = pd.read_csv(DATA / "demonyms.csv", keep_default_na=False, dtype=str)
+    places = pd.read_csv(DATA / "places.csv", keep_default_na=False, dtype=str)
+    for frame, column, file in ((dated, "actor", "dated_aliases.csv"), (demonyms, "state", "demonyms.csv")):
+        missing = set(frame[column]) - set(actors.name)
+        if missing:
+            raise ValueError(f"{file}: not in actors.csv: {sorted(missing)}")
+    return KnowledgeBase(actors.set_index("name"), dated, demonyms, places, digest.hexdigest()[:16])
