@@ -6,7 +6,7 @@ import re
 import pandas as pd
 
 from .kb import DATED, DEMONYM, PLACE, load_kb
-from .nlp import annotate, pipeline
+from .nlp import iter_docs, pipeline
 
 COLUMNS = ["article_id", "section", "sentence_id", "start", "end", "text", "actor", "kind", "side", "source",
            "form", "model"]
@@ -100,13 +100,11 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
     return rows
 
 
-def actor_mentions(corpus, docs=None) -> pd.DataFrame:
+def actor_mentions(corpus) -> pd.DataFrame:
     """One row per mention of an actor in the titles and bodies of ``corpus`` (captions and links excluded)."""
-    docs = annotate(corpus) if docs is None else docs
     model = pipeline().meta["libyalib_model"]
     rows = []
-    for article in corpus.articles.itertuples():
-        title_doc, body_doc = docs[article.article_id]
+    for article, title_doc, body_doc in iter_docs(corpus):
         rows.extend(article_mentions(article.article_id, article.published, title_doc, body_doc, model))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})

@@ -73,35 +73,39 @@ def _cache_path(sha256: str, key: str) -> Path:
     return CACHE / "annotations" / key / f"{sha256}.spacy"
 
 
-def annotate(corpus, progress: bool | None = None, n_process: int | None = None) -> dict[str, tuple[Doc, Doc]]:
-    """``{article_id: (title_doc, body_doc)}`` for every article, from the cache where it can be."""
+def _write(path: Path, docs: list[Doc]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    DocBin(store_user_data=False, docs=docs).to_disk(tmp)
+    tmp.replace(path)
+
+
+def ensure_annotated(corpus, progress: bool | None = None, n_process: int | None = None) -> int:
+    """Annotate the articles not in the cache yet, streaming them to disk; returns how many were run."""
     nlp = pipeline()
     key = nlp.meta["libyalib_key"]
-    docs: dict[str, tuple[Doc, Doc]] = {}
-    todo = []
+    todo = [row for row in corpus.articles.itertuples() if not _cache_path(row.sha256, key).exists()]
+    todo = list({row.sha256: row for row in todo}.values())  # same content, one annotation
+    if not todo:
+        return 0
+    if n_process is None:
+        n_process = 2 if len(todo) >= 200 and (os.cpu_count() or 1) > 1 else 1
+    texts = (text for row in todo for text in (row.title, row.body))
+    stream = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
+    if progress or (progress is None and len(todo) >= 50):
+        from tqdm.auto import tqdm
+        stream = tqdm(stream, total=2 * len(todo), desc="annotating", unit="text")
+    stream = iter(stream)
+    for row in todo:
+        _write(_cache_path(row.sha256, key), [next(stream), next(stream)])
+    return len(todo)
+
+
+def iter_docs(corpus, progress: bool | None = None, n_process: int | None = None):
+    """Yield ``(article, title_doc, body_doc)`` in corpus order, one article in memory at a time."""
+    ensure_annotated(corpus, progress, n_process)
+    nlp = pipeline()
+    key = nlp.meta["libyalib_key"]
     for row in corpus.articles.itertuples():
-        path = _cache_path(row.sha256, key)
-        if path.exists():
-            title, body = DocBin().from_disk(path).get_docs(nlp.vocab)
-            docs[row.article_id] = (title, body)
-        else:
-            todo.append(row)
-    if todo:
-        texts = [t for row in todo for t in (row.title, row.body)]
-        if n_process is None:
-            n_process = 2 if len(todo) >= 200 and (os.cpu_count() or 1) > 1 else 1
-        stream = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
-        if progress or (progress is None and len(todo) >= 50):
-            from tqdm.auto import tqdm
-            stream = tqdm(stream, total=len(texts), desc="annotating", unit="text")
-        stream = iter(stream)
-        for row in todo:
-            title, body = next(stream), next(stream)
-            path = _cache_path(row.sha256, key)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            binary = DocBin(store_user_data=False, docs=[title, body])
-            tmp = path.with_suffix(".tmp")
-            binary.to_disk(tmp)
-            tmp.replace(path)
-            docs[row.article_id] = (title, body)
-    return docs
+        title, body = DocBin().from_disk(_cache_path(row.sha256, key)).get_docs(nlp.vocab)
+        yield row, title, body

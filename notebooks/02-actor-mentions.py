@@ -1,0 +1,84 @@
+# %% [markdown]
+# # 02 · Actor mentions
+#
+# **Who is talked about, how often, and with whom?** Every naming of an actor in the titles and bodies of
+# the articles, resolved to a canonical actor of the knowledge base (`libyalib/data/actors.csv`) or, for
+# people and organisations it does not list, to the name the article gives them.
+
+# %%
+import pandas as pd
+
+from libyalib import charts
+from libyalib.corpus import load_corpus
+from libyalib.mentions import actor_mentions, mention_counts
+
+pd.set_option("display.max_colwidth", 50)
+corpus = load_corpus()
+mentions = actor_mentions(corpus)
+print(f"{len(mentions)} mentions of {mentions.actor.nunique()} actors in {mentions.article_id.nunique()} articles; "
+      f"model: {mentions.model.iloc[0]}")
+
+# %% [markdown]
+# ## How mentions are counted
+# - Titles and body paragraphs only: captions, photo credits, related-story links, the standfirst and site
+#   chrome are left out (notebook 01), and a title printed twice counts once.
+# - Spelling variants and aliases resolve to one actor (Haftar/Hifter, Sarraj/Serraj/Al Sarraj, "LNA");
+#   titles do not make new actors ("Gen Haftar", "Mr Al Sarraj"); "Full Name (ACR)" is one mention.
+# - A surname or first name resolves to a person named in full in the same article ("Millett", "Boris").
+# - Expressions whose referent changed over time ("the internationally recognised government", "the unity
+#   government") resolve by the article's publication date.
+# - Demonyms ("Russian", "Turkish") are kept in the table with `form == "demonym"` but not counted below;
+#   pronouns are not resolved. Libya itself is left out of the charts.
+
+# %%
+mentions.form.value_counts()
+
+# %% [markdown]
+# ## The most-mentioned actors
+
+# %%
+fig = charts.top_actors(mentions)
+charts.save(fig, "02-actor-mentions-top")
+fig
+
+# %% [markdown]
+# ## Mentions per actor and article
+
+# %%
+fig = charts.actor_article_heatmap(mentions, corpus.articles)
+charts.save(fig, "02-actor-mentions-heatmap")
+fig
+
+# %% [markdown]
+# ## Mentions by side
+# Sides come from the knowledge base: the Haftar/LNA camp, the Tripoli camp (GNC and Libya Dawn
+# 2014–2016, the GNA from 2016), other Libyan actors, and those who are not a Libyan party.
+
+# %%
+fig = charts.mentions_by_side(mentions, corpus.articles)
+charts.save(fig, "02-actor-mentions-by-side")
+fig
+
+# %% [markdown]
+# ## Who is mentioned with whom
+# Two actors are linked when one sentence names both; the wider the line, the more sentences.
+
+# %%
+fig = charts.cooccurrence_network(mentions)
+charts.save(fig, "02-actor-mentions-network")
+fig
+
+# %% [markdown]
+# ## The evidence
+# Every mention with its span; the sentence is `corpus.articles.body[start:end]` widened to the sentence.
+
+# %%
+mention_counts(mentions).head(15)
+
+# %%
+mentions[mentions.source == "statistical NER"][["article_id", "sentence_id", "start", "end", "text", "actor", "form"]]
+
+# %% [markdown]
+# **What is left out.** Pronouns ("he", "the general") and descriptions ("the breakaway rebel military
+# leader") are not resolved; capital cities used for governments ("Washington urged") count as places;
+# actors the statistical model misses and the knowledge base does not list are not counted.
