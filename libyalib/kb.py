@@ -91,3 +91,8 @@ def load_kb() -> KnowledgeBase:
         if missing:
             raise ValueError(f"{file}: not in actors.csv: {sorted(missing)}")
     return KnowledgeBase(actors.set_index("name"), dated, demonyms, places, digest.hexdigest()[:16])
+
+
+def member_of(actor: str) -> str:
+    """The body ``actor`` leads or serves (``""`` if none is recorded)."""
+    return load_kb().actors.member_of.get(actor, "")

@@ -109,3 +109,10 @@ def iter_docs(corpus, progress: bool | None = None, n_process: int | None = None
     for row in corpus.articles.itertuples():
         title, body = DocBin().from_disk(_cache_path(row.sha256, key)).get_docs(nlp.vocab)
         yield row, title, body
+
+
+def sentence_span(sent) -> tuple[int, int]:
+    """Character span of a sentence without its surrounding white space."""
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    return start, start + len(text.strip())

@@ -1,0 +1,317 @@
+"""Foreign backers: who is said to back which Libyan actor, read from the dependency parse.
+
+A claim needs a cue (a verb such as *back*, *support*, *arm*, *supply*; a noun such as *support*,
+*backing*, *backer*; or a hyphenated participle such as *UN-backed*), a foreign backer and a Libyan
+party as the backed actor. Recognition of a government is recorded with stance ``recognition``, never as
+backing. Hosting talks, meeting, mediating and urging are not cues.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .kb import load_kb, member_of
+from .mentions import article_mentions
+from .nlp import iter_docs, sentence_span
+
+COLUMNS = ["article_id", "published", "backer", "backer_kind", "backed", "side", "stance", "claimed_by", "cue",
+           "sentence_id", "start", "end", "evidence"]
+STANCES = ("asserted", "claimed by someone", "alleged", "denied", "recognition")
+
+VERB_CUES = {"back", "support", "arm", "supply", "fund", "finance", "equip", "train", "sponsor", "bankroll", "assist",
+             "invest"}
+NOUN_CUES = {"support", "backing", "backer", "sponsor", "sponsorship", "patron", "assistance", "aid", "training",
+             "supplier", "funding", "financing"}
+PARTICIPLE_CUES = {"backed", "supported", "sponsored", "funded", "armed", "financed", "trained", "equipped"}
+RECOGNITION = {"recognise", "recognize", "recognised", "recognized"}
+#: Verbs whose subject receives what their object names ("Haftar has support from Egypt").
+RECEIVE = {"have", "receive", "get", "enjoy", "win", "seek", "gain", "secure", "need", "accept", "request"}
+REPORT = {"claim", "say", "accuse", "report", "insist", "charge", "assert", "tell", "believe", "argue"}
+DENY = {"deny", "reject", "dismiss", "refute"}
+#: Nouns for a leader's organisation: "Sarraj's government", "Haftar's forces".
+ORG_NOUNS = {"government", "administration", "force", "forces", "army", "troops", "militia", "militias", "cabinet"}
+MERCENARY_NOUNS = {"mercenary", "mercenaries", "contractor", "contractors", "fighters", "fighter"}
+RELATIVE = {"who", "which", "that"}
+HYPHEN = {"-", "‐", "–"}
+
+
+class _Sentence:
+    """Actor lookup for the tokens of one parsed sentence."""
+
+    def __init__(self, doc, mentions: list[dict]):
+        self.doc = doc
+        self.by_start = {}
+        for m in mentions:
+            for token in doc.char_span(m["start"], m["end"], alignment_mode="expand") or []:
+                self.by_start[token.i] = m
+
+    def mention(self, token):
+        return self.by_start.get(token.i)
+
+    def actor(self, token, depth: int = 0) -> tuple[str, str] | None:
+        """``(actor, kind)`` that ``token`` stands for, or ``None``."""
+        if token is None or depth > 3:
+            return None
+        if token.lower_ in RELATIVE and token.dep_.startswith("nsubj"):
+            return self.actor(self.antecedent(token), depth + 1)
+        m = self.mention(token)
+        if m:
+            return m["actor"], load_kb().kind(m["actor"]) or m["kind"]
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and (m := self.mention(child)):
+                kind = "mercenaries" if lemma in MERCENARY_NOUNS or token.lower_ in MERCENARY_NOUNS else \
+                    load_kb().kind(m["actor"]) or m["kind"]
+                return m["actor"], kind
+        for child in token.children:
+            if child.dep_ == "poss" and (found := self.actor(child, depth + 1)):
+                if token.lower_ in ORG_NOUNS and member_of(found[0]):
+                    organisation = member_of(found[0])
+                    return organisation, load_kb().kind(organisation)
+                return found
+        if token.dep_ == "appos":
+            return self.actor(token.head, depth + 1)
+        return None
+
+    def antecedent(self, pronoun):
+        """The noun a relative pronoun stands for: the nearest noun before it."""
+        for token in reversed(self.doc[pronoun.sent.start:pronoun.i]):
+            if token.pos_ in ("PROPN", "NOUN"):
+                return token
+        return None
+
+    def group(self, token) -> list:
+        """``token`` and the tokens coordinated with it that name actors of the same kind."""
+        tokens = [token]
+        first = self.actor(token)
+        if token.lower_ in RELATIVE:
+            # "Qatar and Turkey who back ...": walk back over coordinated names of the same kind.
+            head = self.antecedent(token)
+            if head is None or not first:
+                return tokens
+            tokens, kind = [head], first[1]
+            i = head.i - 1
+            while i >= token.sent.start:
+                t = self.doc[i]
+                if t.lower_ in ("and", ",", "as", "well"):
+                    i -= 1
+                    continue
+                m = self.mention(t)
+                if m and (load_kb().kind(m["actor"]) or m["kind"]) == kind:
+                    tokens.append(t)
+                    i = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")[0].i - 1
+                    continue
+                break
+            return tokens
+        tokens.extend(t for t in token.conjuncts if t.i > token.i)
+        return tokens
+
+    def actors(self, token) -> list[tuple[str, str]]:
+        out = []
+        for t in self.group(token) if token is not None else []:
+            found = self.actor(t)
+            if found and found not in out:
+                out.append(found)
+        return out
+
+
+def _child(token, deps, words=None):
+    for child in token.children:
+        if child.dep_ in deps and (words is None or child.lower_ in words):
+            return child
+    return None
+
+
+def _pobj(token, preps):
+    prep = _child(token, ("prep",), preps)
+    return _child(prep, ("pobj", "pcomp")) if prep is not None else None
+
+
+def _subject(verb):
+    """Subject of ``verb``, inherited through xcomp/advcl/conj chains and relative clauses."""
+    while verb is not None:
+        subject = _child(verb, ("nsubj", "nsubjpass", "csubj"))
+        if subject is not None:
+            return subject
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _governing_verb(token):
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _stance(cue, sentence: _Sentence) -> tuple[str, str] | None:
+    """``(stance, claimed_by)`` from what governs the cue; ``None`` for a question ("whether Russia will")."""
+    if any(c.lower_ in ("allegedly", "reportedly", "alleged", "purportedly") for c in cue.children):
+        return "alleged", ""
+    token = cue
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
+            return None
+        if token.pos_ in ("VERB", "AUX") and token.i != cue.i:
+            lemma = token.lemma_.lower()
+            if lemma in DENY:
+                who = sentence.actor(_subject(token)) if _subject(token) is not None else None
+                return "denied", who[0] if who else ""
+            if lemma in REPORT:
+                who = sentence.actor(_subject(token)) if _subject(token) is not None else None
+                return ("claimed by someone", who[0]) if who else ("alleged", "")
+            if lemma == "allege":
+                return "alleged", ""
+        if any(c.dep_ == "neg" for c in token.children) and token.pos_ in ("VERB", "AUX"):
+            who = sentence.actor(_subject(token)) if _subject(token) is not None else None
+            return "denied", who[0] if who else ""
+        if token.head.i == token.i:
+            return "asserted", ""
+        token = token.head
+
+
+def _pairs_for(cue, sentence: _Sentence) -> tuple[list, list, str]:
+    """Backers, backed actors and the cue words for one cue token."""
+    lemma, lower = cue.lemma_.lower(), cue.lower_
+    # "UN-backed Government", "Turkish-backed forces", "UN-recognised Government"
+    if (lower in PARTICIPLE_CUES or lower in RECOGNITION) and cue.i >= 2 and cue.nbor(-1).text in HYPHEN:
+        backer_token = cue.nbor(-2)
+        backed_token = cue.head if cue.head.i != cue.i else None
+        return sentence.actors(backer_token), sentence.actors(backed_token) if backed_token is not None else [], \
+            f"{backer_token.text}-{cue.text}"
+    if cue.pos_ in ("VERB", "AUX") or (cue.tag_ == "VBN" and lemma in VERB_CUES | RECOGNITION):
+        if lemma == "invest":
+            backed_token = _pobj(cue, ("in",))
+        elif cue.dep_ in ("amod", "acl") and cue.tag_ == "VBN":
+            backed_token = cue.head  # "forces armed by Turkey"
+        else:  # "back the LNA", "supply Haftar with arms", "supplied weapons to the LNA"
+            candidates = [_child(cue, ("dobj",)), _child(cue, ("nsubjpass",)), _pobj(cue, ("to",)),
+                          _child(cue, ("dative",))]
+            candidates = [c for c in candidates if c is not None]
+            backed_token = next((c for c in candidates if sentence.actors(c)), candidates[0] if candidates else None)
+        agent = _child(cue, ("agent",))
+        if agent is not None:
+            backer_token = _child(agent, ("pobj",))
+            if backed_token is None or backed_token.dep_ != "nsubjpass":
+                backed_token = _child(cue, ("nsubjpass",)) or backed_token
+        else:
+            backer_token = _subject(cue)
+        backed = sentence.actors(backed_token) if backed_token is not None else []
+        if lemma in RECOGNITION:  # only the government itself, never "Haftar's role"
+            backed = [a for a in backed if sentence.mention(backed_token)]
+        return sentence.actors(backer_token) if backer_token is not None else [], backed, cue.text
+    # noun cues
+    backers, backed = [], []
+    with_head = cue.head if cue.dep_ == "pobj" and cue.head.lower_ in ("with", "by") else None
+    of = _pobj(cue, ("of",))
+    if of is None and cue.dep_ == "conj":
+        of = _pobj(cue.head, ("of",))
+    if with_head is not None:  # "a rebel general with the support of the UAE and Egypt"
+        backers += sentence.actors(of) if of is not None else []
+        attached = with_head.head
+        if attached.pos_ in ("VERB", "AUX"):  # "The LNA advanced with the backing of the UAE"
+            attached = _subject(attached)
+        backed += sentence.actors(attached) if attached is not None else []
+        words = f"{with_head.text} the {cue.text} of"
+    else:
+        if of is not None:
+            backed += sentence.actors(of)
+        words = cue.text
+    for child in cue.children:
+        if child.dep_ in ("poss", "amod", "compound") and (found := sentence.actor(child)):
+            backers.append(found)
+    source = _pobj(cue, ("from",))
+    if source is not None:
+        backers += sentence.actors(source)
+        words = f"{cue.text} from"
+    target = _pobj(cue, ("for", "to"))
+    if target is None:  # "the strongest backer among Western allies for the GNA"
+        for token in cue.subtree:
+            if token.dep_ == "prep" and token.lower_ in ("for", "to") and (obj := _child(token, ("pobj",))) is not None:
+                target = obj
+                break
+    if target is not None:
+        backed += sentence.actors(target)
+        words = f"{cue.text} for"
+    verb = _governing_verb(cue)
+    subject = _subject(verb) if verb is not None else None
+    if subject is not None and with_head is None:
+        if verb.lemma_.lower() in RECEIVE:
+            backed += sentence.actors(subject)
+            words = f"{verb.text} {words}"
+        elif not backers:
+            backers += sentence.actors(subject)
+    # "In addition to Russia, Haftar has support from Egypt": Russia backs Haftar too.
+    if verb is not None and backers:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                addition = _child(prep, ("pobj",))
+                if addition is not None and addition.lower_ == "addition":
+                    extra = _pobj(addition, ("to",))
+                    backers += sentence.actors(extra) if extra is not None else []
+    return backers, backed, words
+
+
+def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[dict]:
+    """Claims of backing in one article's body."""
+    kb = load_kb()
+    rows = []
+    body_mentions = [m for m in mentions if m["section"] == "body"]
+    for sentence_id, sent in enumerate(body_doc.sents):
+        in_sentence = [m for m in body_mentions if m["sentence_id"] == sentence_id]
+        if not in_sentence:
+            continue
+        sentence = _Sentence(body_doc, in_sentence)
+        start, end = sentence_span(sent)
+        found = []
+        for cue in sent:
+            lemma, lower = cue.lemma_.lower(), cue.lower_
+            is_cue = (lemma in VERB_CUES and cue.pos_ in ("VERB", "AUX")) or \
+                (lemma in NOUN_CUES and cue.pos_ == "NOUN") or \
+                ((lower in PARTICIPLE_CUES or lower in RECOGNITION) and cue.i >= 2 and cue.nbor(-1).text in HYPHEN) or \
+                (lemma in RECOGNITION and cue.pos_ == "VERB")
+            if not is_cue:
+                continue
+            stance = _stance(cue, sentence)
+            if stance is None:
+                continue
+            backers, backed, words = _pairs_for(cue, sentence)
+            if lemma in RECOGNITION or lower in RECOGNITION:
+                stance = ("recognition", stance[1])
+            found.append((stance, backers, backed, words))
+        # A denial that names no backer ("denying receiving international backing") denies the claims made
+        # in the same sentence about the same actor.
+        claimed = [(b, d) for _, bs, ds, _ in found for b in bs for d in ds]
+        for stance, backers, backed, words in found:
+            if stance[0] == "denied" and not backers:
+                backers = [b for b, d in claimed if any(kb.side(d[0]) == kb.side(x[0]) for x in backed)]
+            for backer, backer_kind in backers:
+                for target, _ in backed:
+                    if backer == target or kb.actors.country.get(backer, "") == "Libya":
+                        continue
+                    if kb.side(target) not in ("haftar_camp", "tripoli_camp", "other"):
+                        continue
+                    rows.append({
+                        "article_id": article.article_id, "published": article.published, "backer": backer,
+                        "backer_kind": backer_kind, "backed": target, "side": kb.side(target), "stance": stance[0],
+                        "claimed_by": stance[1], "cue": words, "sentence_id": sentence_id,
+                        "start": start, "end": end, "evidence": body_doc.text[start:end]})
+    unique = {}
+    for row in rows:
+        unique.setdefault((row["sentence_id"], row["backer"], row["backed"], row["stance"]), row)
+    return list(unique.values())
+
+
+def foreign_backers(corpus) -> pd.DataFrame:
+    """One row per claim, in any article of ``corpus``, that a foreign actor backs (or recognises) a Libyan one."""
+    rows = []
+    for article, title_doc, body_doc in iter_docs(corpus):
+        mentions = article_mentions(article.article_id, article.published, title_doc, body_doc)
+        rows.extend(article_backers(article, title_doc, body_doc, mentions))
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})

@@ -1,0 +1,55 @@
+"""Precision and recall of extracted rows against the hand-written expectations in ``tests/expected/``."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .paths import ROOT
+
+EXPECTED = ROOT / "tests" / "expected"
+
+
+@dataclass
+class Score:
+    """How extracted rows compare with the expected ones, on the given key columns."""
+
+    table: str
+    expected: int
+    extracted: int
+    matched: int
+    missed: pd.DataFrame  # expected rows not extracted
+    spurious: pd.DataFrame  # extracted rows not expected
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+
+def expected(name: str) -> pd.DataFrame:
+    """The hand-written expectations ``tests/expected/<name>.csv``."""
+    return pd.read_csv(EXPECTED / f"{name}.csv", keep_default_na=False, dtype=str)
+
+
+def score(table: str, extracted: pd.DataFrame, wanted: pd.DataFrame, keys: list[str]) -> Score:
+    """Match rows on ``keys`` as multisets (a claim made twice must be found twice)."""
+    def keyed(frame):
+        frame = frame[keys].astype(str).copy()
+        frame["_n"] = frame.groupby(keys).cumcount()
+        return frame
+
+    got, want = keyed(extracted), keyed(wanted)
+    merged = want.merge(got, on=keys + ["_n"], how="outer", indicator=True)
+    return Score(table, len(want), len(got), int((merged._merge == "both").sum()),
+                 merged[merged._merge == "left_only"][keys].reset_index(drop=True),
+                 merged[merged._merge == "right_only"][keys].reset_index(drop=True))
+
+
+def scores_table(scores: list[Score]) -> pd.DataFrame:
+    """One row per table: counts, precision and recall."""
+    return pd.DataFrame([{"table": s.table, "expected": s.expected, "extracted": s.extracted, "matched": s.matched,
+                          "precision": round(s.precision, 3), "recall": round(s.recall, 3)} for s in scores])
