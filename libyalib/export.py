@@ -18,7 +18,11 @@ def write_table(frame: pd.DataFrame, name: str, out: Path) -> None:
 
 def export(corpus, out: Path) -> dict[str, int]:
     """Write every table of ``corpus`` to ``out``; returns the row count of each."""
-    tables = {"articles": corpus.articles.drop(columns=["body"]), "rejected": corpus.rejected}
+    from .backers import foreign_backers
+    from .mentions import actor_mentions
+
+    tables = {"articles": corpus.articles.drop(columns=["body"]), "rejected": corpus.rejected,
+              "mentions": actor_mentions(corpus), "backers": foreign_backers(corpus)}
     for name, frame in tables.items():
         write_table(frame, name, Path(out))
     return {name: len(frame) for name, frame in tables.items()}

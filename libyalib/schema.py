@@ -28,7 +28,40 @@ ARTICLES = _schema("articles", {
 
 REJECTED = _schema("rejected", {"file": _ID, "reason": pa.Column(str, pa.Check.str_length(min_value=1))})
 
-TABLES = {"articles": ARTICLES, "rejected": REJECTED}
+_SIDE = pa.Column(str, pa.Check.isin(["haftar_camp", "tripoli_camp", "other", "none", ""]))
+
+MENTIONS = _schema("mentions", {
+    "article_id": _ID,
+    "section": pa.Column(str, pa.Check.isin(["title", "body"])),
+    "sentence_id": pa.Column(int, pa.Check.ge(0)),
+    "start": pa.Column(int, pa.Check.ge(0)),
+    "end": pa.Column(int, pa.Check.gt(0)),
+    "text": _ID,
+    "actor": _ID,
+    "kind": _TEXT,
+    "side": _SIDE,
+    "source": pa.Column(str, pa.Check.isin(["knowledge base", "statistical NER"])),
+    "form": pa.Column(str, pa.Check.isin(["name", "alias", "dated alias", "demonym", "short form", "acronym"])),
+    "model": _ID,
+}, checks=[pa.Check(lambda f: (f.start < f.end).all(), error="start < end")])
+
+BACKERS = _schema("backers", {
+    "article_id": _ID,
+    "published": _TEXT,
+    "backer": _ID,
+    "backer_kind": _ID,
+    "backed": _ID,
+    "side": pa.Column(str, pa.Check.isin(["haftar_camp", "tripoli_camp", "other"])),
+    "stance": pa.Column(str, pa.Check.isin(["asserted", "claimed by someone", "alleged", "denied", "recognition"])),
+    "claimed_by": _TEXT,
+    "cue": _ID,
+    "sentence_id": pa.Column(int, pa.Check.ge(0)),
+    "start": pa.Column(int, pa.Check.ge(0)),
+    "end": pa.Column(int, pa.Check.gt(0)),
+    "evidence": _ID,
+})
+
+TABLES = {"articles": ARTICLES, "rejected": REJECTED, "mentions": MENTIONS, "backers": BACKERS}
 
 
 def validate(name: str, frame):

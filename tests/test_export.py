@@ -22,7 +22,7 @@ def exported(tmp_path_factory):
 def test_export_writes_csv_and_parquet(exported):
     result, out = exported
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("5 articles, 2 rejected")
+    assert result.stdout.startswith("5 articles, 2 rejected, ")
     for name in ("articles", "rejected"):
         assert (out / f"{name}.parquet").exists()
     articles = pd.read_csv(out / "articles.csv", keep_default_na=False)
@@ -31,6 +31,10 @@ def test_export_writes_csv_and_parquet(exported):
     assert articles.published.tolist() == ["2017-08-25", "2017-09-27", "2019-11-25", "2016-11-29", "2015-09-22"]
     assert pd.read_parquet(out / "articles.parquet").n_words.tolist() == articles.n_words.tolist()
     assert list(pd.read_csv(out / "rejected.csv").columns) == ["file", "reason"]
+    assert len(pd.read_csv(out / "backers.csv")) == 18
+    mentions = pd.read_csv(out / "mentions.csv", keep_default_na=False)
+    assert list(mentions.columns[:10]) == ["article_id", "section", "sentence_id", "start", "end", "text", "actor",
+                                           "kind", "side", "source"]
 
 
 def test_export_is_byte_identical_run_to_run(exported, tmp_path):
@@ -51,5 +55,5 @@ def test_a_folder_of_bad_files_still_exports(tmp_path):
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     result = _export("--seeds", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
     assert result.returncode == 0
-    assert result.stdout.startswith("0 articles, 1 rejected")
+    assert result.stdout.startswith("0 articles, 1 rejected, 0 mentions, 0 backers")
     assert pd.read_csv(tmp_path / "out" / "rejected.csv").reason.tolist() == ["empty file (0 bytes)"]

@@ -1,0 +1,69 @@
+"""Figures of notebook 03: which foreign actors are said to back which side, and how that changes."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+from matplotlib.ticker import MaxNLocator
+
+from .style import PALETTE, SIDE_LABELS, empty, set_style
+
+BACKING = ("asserted", "claimed by someone", "alleged")
+LIBYAN_SIDES = ["haftar_camp", "tripoli_camp", "other"]
+
+
+def backing_claims(backers: pd.DataFrame, kinds=("state",)) -> pd.DataFrame:
+    """Claims of backing (not denials, not recognition) by backers of the given kinds."""
+    return backers[backers.stance.isin(BACKING) & backers.backer_kind.isin(kinds)]
+
+
+def backer_side_matrix(backers: pd.DataFrame, kinds=("state",)) -> pd.DataFrame:
+    """Number of articles claiming that each backer backs each side."""
+    claims = backing_claims(backers, kinds).drop_duplicates(["article_id", "backer", "side"])
+    table = pd.crosstab(claims.backer, claims.side).reindex(columns=LIBYAN_SIDES, fill_value=0)
+    order = table.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    return table.loc[order]
+
+
+def backer_side_heatmap(backers: pd.DataFrame, kinds=("state",), title="Foreign states and the side they back"):
+    """Backer x side heatmap: how many articles claim each backing (denials and recognition left out)."""
+    set_style()
+    table = backer_side_matrix(backers, kinds)
+    fig, ax = plt.subplots(figsize=(7, 0.45 * max(len(table), 4) + 1.6), layout="constrained")
+    if table.empty:
+        empty(ax, "no claims of backing")
+    else:
+        sns.heatmap(table.rename(columns=SIDE_LABELS), annot=True, fmt="d", cmap="Oranges", cbar=False,
+                    linewidths=0.5, ax=ax, vmin=0)
+        ax.set_xlabel("side backed")
+        ax.set_ylabel("")
+        ax.tick_params(axis="x", rotation=0)
+    ax.set_title(title + "\n(articles making the claim)")
+    return fig
+
+
+def backers_by_year(backers: pd.DataFrame, kinds=("state",)):
+    """Reported backings per year of publication, one panel per side, one bar per backer."""
+    set_style()
+    claims = backing_claims(backers, kinds).assign(year=lambda f: f.published.str[:4])
+    claims = claims[claims.year != ""].drop_duplicates(["article_id", "backer", "side"])
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4.5), sharey=True, layout="constrained")
+    backers_seen = sorted(claims.backer.unique())
+    colours = {b: PALETTE[i % len(PALETTE)] for i, b in enumerate(backers_seen)}
+    years = sorted(claims.year.unique())
+    for ax, side in zip(axes, ["haftar_camp", "tripoli_camp"]):
+        part = claims[claims.side == side]
+        if part.empty:
+            empty(ax, "no claims")
+        else:
+            table = pd.crosstab(part.year, part.backer).reindex(index=years, fill_value=0)
+            bottom = pd.Series(0, index=table.index)
+            for backer in table.columns:
+                ax.bar(table.index, table[backer], bottom=bottom, color=colours[backer], label=backer)
+                bottom += table[backer]
+            ax.legend(fontsize=8, loc="upper left")
+        ax.set_title(f"Backing {SIDE_LABELS[side]}")
+        ax.set_xlabel("year of publication")
+    axes[0].set_ylabel("articles claiming the backing")
+    axes[0].yaxis.set_major_locator(MaxNLocator(integer=True))
+    return fig
