@@ -19,10 +19,12 @@ def write_table(frame: pd.DataFrame, name: str, out: Path) -> None:
 def export(corpus, out: Path) -> dict[str, int]:
     """Write every table of ``corpus`` to ``out``; returns the row count of each."""
     from .backers import foreign_backers
+    from .chronology import chronology
     from .mentions import actor_mentions
 
     tables = {"articles": corpus.articles.drop(columns=["body"]), "rejected": corpus.rejected,
-              "mentions": actor_mentions(corpus), "backers": foreign_backers(corpus)}
+              "mentions": actor_mentions(corpus), "backers": foreign_backers(corpus),
+              "events": chronology(corpus)}
     for name, frame in tables.items():
         write_table(frame, name, Path(out))
     return {name: len(frame) for name, frame in tables.items()}

@@ -61,7 +61,28 @@ BACKERS = _schema("backers", {
     "evidence": _ID,
 })
 
-TABLES = {"articles": ARTICLES, "rejected": REJECTED, "mentions": MENTIONS, "backers": BACKERS}
+_DAY = pa.Column(str, pa.Check.str_matches(r"^(?:\d{4}-\d{2}-\d{2})?$"))
+
+EVENTS = _schema("events", {
+    "article_id": _ID,
+    "sentence_id": pa.Column(int, pa.Check.ge(0)),
+    "start": pa.Column(int, pa.Check.ge(0)),
+    "end": pa.Column(int, pa.Check.gt(0)),
+    "expression": _ID,
+    "date_start": _DAY,
+    "date_end": _DAY,
+    "precision": pa.Column(str, pa.Check.isin(["day", "week", "month", "season", "half", "year"])),
+    "anchor": _TEXT,
+    "anchor_source": pa.Column(str, pa.Check.isin(["publication", "narrative", "none"])),
+    "rule": _ID,
+    "planned": pa.Column(bool),
+    "evidence": _ID,
+    "actors": _TEXT,
+    "kind": pa.Column(str, pa.Check.isin(["election", "agreement", "military action", "meeting", "statement", "other"])),
+    "location": _TEXT,
+}, checks=[pa.Check(lambda f: (f.date_start <= f.date_end).all(), error="date_start <= date_end")])
+
+TABLES = {"articles": ARTICLES, "rejected": REJECTED, "mentions": MENTIONS, "backers": BACKERS, "events": EVENTS}
 
 
 def validate(name: str, frame):
