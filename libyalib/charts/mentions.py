@@ -93,7 +93,7 @@ def cooccurrence_graph(mentions: pd.DataFrame, min_weight: int = 1, exclude=DEFA
     """Actors linked by the number of sentences in which both are mentioned."""
     kept = _counted(mentions, exclude)
     graph = nx.Graph()
-    for actor, n in kept.actor.value_counts().items():
+    for actor, n in sorted(kept.actor.value_counts().items()):
         graph.add_node(actor, mentions=int(n), side=_side(kept)[actor])
     for _, group in kept.groupby(["article_id", "section", "sentence_id"]):
         for a, b in itertools.combinations(sorted(set(group.actor)), 2):
@@ -124,7 +124,7 @@ def cooccurrence_network(mentions: pd.DataFrame, n: int = 20, min_weight: int = 
         nodes = sorted(sub, key=lambda a: (side_order.index(sub.nodes[a]["side"]), -sub.nodes[a]["mentions"], a))
         angles = np.linspace(0, 2 * np.pi, len(nodes), endpoint=False) + np.pi / 2
         pos = {a: (np.cos(t), np.sin(t)) for a, t in zip(nodes, angles)}
-        edges = sorted(sub.edges(data="weight"))
+        edges = sorted((min(a, b), max(a, b), w) for a, b, w in sub.edges(data="weight"))
         nx.draw_networkx_edges(sub, pos, edgelist=[(a, b) for a, b, _ in edges], ax=ax,
                                width=[0.8 * w for _, _, w in edges], edge_color="#888888", alpha=0.5)
         nx.draw_networkx_nodes(sub, pos, nodelist=nodes, ax=ax, node_size=[80 + 25 * sub.nodes[a]["mentions"] for a in nodes],
