@@ -27,6 +27,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m libyalib.bench
 
+## report: render the executed notebooks and figures to a static site in report/
+report: $(STAMP)
+	$(BIN)/python -m libyalib.report --out report
+
 ## lab: open JupyterLab on the notebooks
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks

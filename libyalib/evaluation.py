@@ -49,6 +49,26 @@ def score(table: str, extracted: pd.DataFrame, wanted: pd.DataFrame, keys: list[
                  merged[merged._merge == "right_only"][keys].reset_index(drop=True))
 
 
+def score_counts(mentions: pd.DataFrame, wanted: pd.DataFrame) -> Score:
+    """Hand-counted mentions per (article, actor) against the extracted ones (demonyms not counted).
+
+    Only the actors that were counted by hand are compared; a mention is matched while the extracted count
+    does not exceed the hand count.
+    """
+    kept = mentions[mentions.form != "demonym"]
+    got = kept.groupby(["article_id", "actor"]).size()
+    rows = []
+    for w in wanted.itertuples():
+        n_got = int(got.get((w.article_id, w.actor), 0))
+        rows.append((w.article_id, w.actor, int(w.count), n_got))
+    frame = pd.DataFrame(rows, columns=["article_id", "actor", "expected", "extracted"])
+    matched = int(frame[["expected", "extracted"]].min(axis=1).sum())
+    off = frame[frame.expected != frame.extracted]
+    return Score("mentions", int(frame.expected.sum()), int(frame.extracted.sum()), matched,
+                 off[off.expected > off.extracted].reset_index(drop=True),
+                 off[off.extracted > off.expected].reset_index(drop=True))
+
+
 def scores_table(scores: list[Score]) -> pd.DataFrame:
     """One row per table: counts, precision and recall."""
     return pd.DataFrame([{"table": s.table, "expected": s.expected, "extracted": s.extracted, "matched": s.matched,

@@ -1,0 +1,55 @@
+"""Every figure function returns a Figure on the seeds, on a one-article corpus and on an empty corpus."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from libyalib import charts  # noqa: E402
+from libyalib.backers import foreign_backers  # noqa: E402
+from libyalib.chronology import chronology, reconcile  # noqa: E402
+from libyalib.corpus import load_corpus  # noqa: E402
+from libyalib.mentions import actor_mentions  # noqa: E402
+
+FIGURES = {
+    "corpus_overview": lambda c, m, b, e: charts.corpus_overview(c),
+    "top_actors": lambda c, m, b, e: charts.top_actors(m),
+    "actor_article_heatmap": lambda c, m, b, e: charts.actor_article_heatmap(m, c.articles),
+    "mentions_by_side": lambda c, m, b, e: charts.mentions_by_side(m, c.articles),
+    "cooccurrence_network": lambda c, m, b, e: charts.cooccurrence_network(m),
+    "backer_side_heatmap": lambda c, m, b, e: charts.backer_side_heatmap(b),
+    "backers_by_year": lambda c, m, b, e: charts.backers_by_year(b),
+    "timeline": lambda c, m, b, e: charts.timeline(reconcile(e), c.articles),
+}
+
+
+def test_every_chart_function_is_covered():
+    public = {name for name in charts.__all__ if name not in ("save", "set_style")}
+    assert public == set(FIGURES)
+
+
+def _corpora(seeds, tmp_path_factory):
+    empty = load_corpus(tmp_path_factory.mktemp("empty"))
+    return {"seeds": seeds, "one article": seeds.subset(["002_34ed0cbcf165ceff"]), "empty": empty}
+
+
+@pytest.mark.parametrize("which", ["seeds", "one article", "empty"])
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_figure_functions_return_labelled_figures(seeds, tmp_path_factory, which, name):
+    corpus = _corpora(seeds, tmp_path_factory)[which]
+    fig = FIGURES[name](corpus, actor_mentions(corpus), foreign_backers(corpus), chronology(corpus))
+    assert isinstance(fig, Figure)
+    assert any(ax.get_title(loc) for ax in fig.axes for loc in ("left", "center", "right"))
+    if which == "empty":
+        texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+        assert any(t.startswith("no ") for t in texts), texts
+    plt.close(fig)
+
+
+def test_saved_figures_are_byte_identical(seeds, tmp_path):
+    first = charts.save(charts.top_actors(actor_mentions(seeds)), "a", tmp_path)
+    second = charts.save(charts.top_actors(actor_mentions(seeds)), "b", tmp_path)
+    for a, b in zip(first, second):
+        assert a.read_bytes() == b.read_bytes()
