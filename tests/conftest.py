@@ -8,3 +8,11 @@ from libyalib.paths import SEEDS
 def seeds():
     """The five seed articles, loaded once for the whole test run."""
     return load_corpus(SEEDS)
+
+
+def one_article(folder, text: str, published: str | None = None, title: str = "Report"):
+    """A corpus of one article ``a.txt`` (title, then ``text``), dated by a sidecar when ``published``."""
+    (folder / "a.txt").write_text(f"{title}\n\n{text}\n", encoding="utf-8")
+    if published:
+        (folder / "SOURCES.csv").write_text(f"file,outlet,url,published,published_precision\na.txt,,,{published},day\n")
+    return load_corpus(folder)

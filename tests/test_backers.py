@@ -2,8 +2,9 @@
 import pytest
 
 from libyalib.backers import STANCES, foreign_backers
-from libyalib.corpus import load_corpus
 from libyalib.evaluation import expected, score
+
+from conftest import one_article
 
 KEYS = ["article_id", "backer", "backed", "stance", "claimed_by"]
 
@@ -42,9 +43,7 @@ def test_columns_and_values(backers):
 
 
 def _claims(tmp_path, text, published="2019-06-01"):
-    (tmp_path / "a.txt").write_text("Report\n\n" + text + "\n", encoding="utf-8")
-    (tmp_path / "SOURCES.csv").write_text(f"file,outlet,url,published,published_precision\na.txt,,,{published},day\n")
-    rows = foreign_backers(load_corpus(tmp_path))
+    rows = foreign_backers(one_article(tmp_path, text, published))
     return sorted(zip(rows.backer, rows.backed, rows.stance, rows.claimed_by))
 
 

@@ -2,8 +2,9 @@
 import pytest
 
 from libyalib.chronology import chronology, reconcile
-from libyalib.corpus import load_corpus
 from libyalib.evaluation import expected, score
+
+from conftest import one_article
 
 KEYS = ["article_id", "expression", "date_start", "date_end"]
 
@@ -58,10 +59,7 @@ def test_paris_meeting_reconciled_across_two_articles(events):
 
 
 def _events(tmp_path, text, published="2017-09-26"):
-    (tmp_path / "a.txt").write_text("Report\n\n" + text + "\n", encoding="utf-8")
-    if published:
-        (tmp_path / "SOURCES.csv").write_text(f"file,outlet,url,published,published_precision\na.txt,,,{published},day\n")
-    rows = chronology(load_corpus(tmp_path))
+    rows = chronology(one_article(tmp_path, text, published))
     return [(r.expression, r.date_start, r.date_end, r.precision, r.planned) for r in rows.itertuples()]
 
 

@@ -1,10 +1,11 @@
 """Actor mentions: hand-counted counts for the seeds, and the alias rules on sentences of our own."""
 import pytest
 
-from libyalib.corpus import load_corpus
 from libyalib.evaluation import expected, score_counts
 from libyalib.kb import load_kb
 from libyalib.mentions import actor_mentions
+
+from conftest import one_article
 
 # tests/expected/mentions.csv holds the hand counts. Counted by reading each seed's title and body
 # paragraphs (not captions, credits, links or the standfirst) and ticking every naming of the actor: full
@@ -58,11 +59,9 @@ def test_every_row_names_its_model_and_source(mentions):
     assert mentions.model.str.startswith("en_core_web_sm").all()
 
 
-def _mentions_of(tmp_path, text, name="a.txt", published=None):
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    if published:
-        (tmp_path / "SOURCES.csv").write_text(f"file,outlet,url,published,published_precision\n{name},,,{published},day\n")
-    mentions = actor_mentions(load_corpus(tmp_path))
+def _mentions_of(tmp_path, text, published=None):
+    title, body = text.split("\n\n", 1)
+    mentions = actor_mentions(one_article(tmp_path, body.strip(), published, title=title))
     return mentions[mentions.section == "body"]
 
 
