@@ -1,0 +1,43 @@
+"""The spaCy pipeline: the knowledge-base ruler before the statistical NER, the cache, and the fallback."""
+import warnings
+
+import pytest
+
+import libyalib.nlp as nlp_module
+from libyalib.mentions import actor_mentions
+
+from conftest import one_article
+
+
+def test_ruler_runs_before_the_statistical_ner():
+    names = nlp_module.pipeline().pipe_names
+    assert names.index("entity_ruler") < names.index("ner")
+    assert names[0] == "paragraph_breaks"
+
+
+def test_annotation_runs_once_per_content(tmp_path, monkeypatch):
+    monkeypatch.setattr(nlp_module, "CACHE", tmp_path / "cache")
+    corpus = one_article(tmp_path, "Haftar met Sarraj in Paris on Tuesday.", "2017-07-25")
+    assert nlp_module.ensure_annotated(corpus) == 1
+    assert nlp_module.ensure_annotated(corpus) == 0
+    cached = list((tmp_path / "cache").rglob("*.spacy"))
+    assert [p.stem for p in cached] == corpus.articles.sha256.tolist()
+
+
+def test_without_a_model_the_ruler_still_finds_actors(tmp_path, monkeypatch):
+    monkeypatch.setattr(nlp_module, "MODELS", ("no_such_model",))
+    monkeypatch.setattr(nlp_module, "CACHE", tmp_path / "cache")
+    monkeypatch.delenv("LIBYALIB_SPACY_MODEL", raising=False)
+    nlp_module.pipeline.cache_clear()
+    try:
+        with pytest.warns(UserWarning, match="no spaCy English model"):
+            nlp = nlp_module.pipeline()
+        assert nlp.meta["libyalib_model"] == "blank:en"
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            mentions = actor_mentions(one_article(tmp_path, "Haftar met Sarraj. The LNA advanced.", "2017-07-25"))
+        assert mentions[mentions.section == "body"].actor.tolist() == ["Khalifa Haftar", "Fayez al-Sarraj",
+                                                                        "Libyan National Army"]
+        assert set(mentions.model) == {"blank:en"}
+    finally:
+        nlp_module.pipeline.cache_clear()
