@@ -8,6 +8,12 @@ _TEXT = pa.Column(str)
 _OFFSET = pa.Column("Int64", pa.Check.ge(0))
 
 
+def _sentence_span() -> dict[str, pa.Column]:
+    """Sentence number and character span into the article's body (or title)."""
+    return {"sentence_id": pa.Column(int, pa.Check.ge(0)), "start": pa.Column(int, pa.Check.ge(0)),
+            "end": pa.Column(int, pa.Check.gt(0))}
+
+
 def _schema(name: str, columns: dict[str, pa.Column], checks=None) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(columns, name=name, strict=True, ordered=True, coerce=False, checks=checks or [])
 
@@ -33,9 +39,7 @@ _SIDE = pa.Column(str, pa.Check.isin(["haftar_camp", "tripoli_camp", "other", "n
 MENTIONS = _schema("mentions", {
     "article_id": _ID,
     "section": pa.Column(str, pa.Check.isin(["title", "body"])),
-    "sentence_id": pa.Column(int, pa.Check.ge(0)),
-    "start": pa.Column(int, pa.Check.ge(0)),
-    "end": pa.Column(int, pa.Check.gt(0)),
+    **_sentence_span(),
     "text": _ID,
     "actor": _ID,
     "kind": _TEXT,
@@ -55,9 +59,7 @@ BACKERS = _schema("backers", {
     "stance": pa.Column(str, pa.Check.isin(["asserted", "claimed by someone", "alleged", "denied", "recognition"])),
     "claimed_by": _TEXT,
     "cue": _ID,
-    "sentence_id": pa.Column(int, pa.Check.ge(0)),
-    "start": pa.Column(int, pa.Check.ge(0)),
-    "end": pa.Column(int, pa.Check.gt(0)),
+    **_sentence_span(),
     "evidence": _ID,
 })
 
@@ -65,9 +67,7 @@ _DAY = pa.Column(str, pa.Check.str_matches(r"^(?:\d{4}-\d{2}-\d{2})?$"))
 
 EVENTS = _schema("events", {
     "article_id": _ID,
-    "sentence_id": pa.Column(int, pa.Check.ge(0)),
-    "start": pa.Column(int, pa.Check.ge(0)),
-    "end": pa.Column(int, pa.Check.gt(0)),
+    **_sentence_span(),
     "expression": _ID,
     "date_start": _DAY,
     "date_end": _DAY,
