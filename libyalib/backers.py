@@ -289,16 +289,18 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
         claimed = [(b, d) for _, bs, ds, _ in found for b in bs for d in ds]
         for stance, backers, backed, words in found:
             if stance[0] == "denied" and not backers:
-                backers = [b for b, d in claimed if any(kb.side(d[0]) == kb.side(x[0]) for x in backed)]
+                day = article.published
+                backers = [b for b, d in claimed if any(kb.side(d[0], day) == kb.side(x[0], day) for x in backed)]
             for backer, backer_kind in backers:
                 for target, _ in backed:
                     if backer == target or kb.actors.country.get(backer, "") == "Libya":
                         continue
-                    if kb.side(target) not in ("haftar_camp", "tripoli_camp", "other"):
+                    side = kb.side(target, article.published)
+                    if side not in ("haftar_camp", "tripoli_camp", "other"):
                         continue
                     rows.append({
                         "article_id": article.article_id, "published": article.published, "backer": backer,
-                        "backer_kind": backer_kind, "backed": target, "side": kb.side(target), "stance": stance[0],
+                        "backer_kind": backer_kind, "backed": target, "side": side, "stance": stance[0],
                         "claimed_by": stance[1], "cue": words, "sentence_id": sentence_id,
                         "start": start, "end": end, "evidence": body_doc.text[start:end]})
     unique = {}

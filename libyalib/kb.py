@@ -9,7 +9,7 @@ import pandas as pd
 
 from .paths import DATA
 
-FILES = ("actors.csv", "dated_aliases.csv", "demonyms.csv", "places.csv")
+FILES = ("actors.csv", "dated_aliases.csv", "dated_sides.csv", "demonyms.csv", "places.csv")
 SIDES = ("haftar_camp", "tripoli_camp", "other", "none")
 #: spaCy entity labels given to knowledge-base matches, by kind.
 LABELS = {"person": "PERSON", "state": "GPE"}
@@ -22,6 +22,7 @@ PLACE = "place:"  # entity-id prefix of a place (not an actor; a location for th
 class KnowledgeBase:
     actors: pd.DataFrame  # indexed by canonical name
     dated: pd.DataFrame
+    dated_sides: pd.DataFrame
     demonyms: pd.DataFrame
     places: pd.DataFrame
     version: str
@@ -51,15 +52,24 @@ class KnowledgeBase:
         if not day:
             return None
         rows = self.dated[self.dated.alias.str.lower() == alias.lower()]
-        hits = {r.actor for r in rows.itertuples()
-                if (not r.valid_from or r.valid_from[:len(day)] <= day) and (not r.valid_to or day <= r.valid_to[:len(day)])}
+        hits = {r.actor for r in rows.itertuples() if _within(day, r.valid_from, r.valid_to)}
         return hits.pop() if len(hits) == 1 else None
 
-    def side(self, actor: str) -> str:
+    def side(self, actor: str, day: str = "") -> str:
+        """The actor's camp, on ``day`` (ISO, ``YYYY-MM`` or ``YYYY``) where a dated side applies."""
+        if day:
+            for r in self.dated_sides[self.dated_sides.actor == actor].itertuples():
+                if _within(day, r.valid_from, r.valid_to):
+                    return r.side
         return self.actors.side.get(actor, "")
 
     def kind(self, actor: str) -> str:
         return self.actors.kind.get(actor, "")
+
+
+def _within(day: str, start: str, end: str) -> bool:
+    """Is ``day`` (at its own precision) inside the inclusive interval ``start``..``end`` (empty = open)?"""
+    return (not start or start[:len(day)] <= day) and (not end or day <= end[:len(day)])
 
 
 def _any_spelling(token: str) -> dict:
@@ -84,13 +94,17 @@ def load_kb() -> KnowledgeBase:
     if len(bad):
         raise ValueError(f"actors.csv: unknown side for {bad.name.tolist()}")
     dated = pd.read_csv(DATA / "dated_aliases.csv", keep_default_na=False, dtype=str)
+    dated_sides = pd.read_csv(DATA / "dated_sides.csv", keep_default_na=False, dtype=str)
     demonyms = pd.read_csv(DATA / "demonyms.csv", keep_default_na=False, dtype=str)
     places = pd.read_csv(DATA / "places.csv", keep_default_na=False, dtype=str)
-    for frame, column, file in ((dated, "actor", "dated_aliases.csv"), (demonyms, "state", "demonyms.csv")):
+    if not dated_sides.side.isin(SIDES).all():
+        raise ValueError("dated_sides.csv: unknown side")
+    for frame, column, file in ((dated, "actor", "dated_aliases.csv"), (dated_sides, "actor", "dated_sides.csv"),
+                                (demonyms, "state", "demonyms.csv")):
         missing = set(frame[column]) - set(actors.name)
         if missing:
             raise ValueError(f"{file}: not in actors.csv: {sorted(missing)}")
-    return KnowledgeBase(actors.set_index("name"), dated, demonyms, places, digest.hexdigest()[:16])
+    return KnowledgeBase(actors.set_index("name"), dated, dated_sides, demonyms, places, digest.hexdigest()[:16])
 
 
 def member_of(actor: str) -> str:

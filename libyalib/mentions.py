@@ -91,7 +91,7 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
             kind = kb.kind(actor) or STATISTICAL_LABELS.get(label, "")
             row = {"article_id": article_id, "section": section, "sentence_id": sentence_of[ent.start],
                    "start": start, "end": end, "text": text, "actor": actor, "kind": kind,
-                   "side": kb.side(actor), "source": source, "form": form, "model": model}
+                   "side": kb.side(actor, published), "source": source, "form": form, "model": model}
             # "Full Name (ACR)" is one mention.
             if previous and previous["actor"] == actor and re.fullmatch(r"\s*\(\s*", doc.text[previous["end"]:start]):
                 continue

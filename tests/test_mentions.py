@@ -116,3 +116,12 @@ def test_knowledge_base_covers_the_conflict():
     for name in ["Libya Dawn", "Ansar al-Sharia", "Wagner Group", "Zintan brigades", "Misrata brigades",
                  "Ghassan Salamé", "Martin Kobler", "Bernardino León", "Stephanie Williams"]:
         assert name in kb.actors.index
+
+
+@pytest.mark.parametrize("published, side", [("2015-06-01", "haftar_camp"), ("2017-06-01", "other"),
+                                             ("2019-06-01", "tripoli_camp")])
+def test_sides_follow_the_publication_date(tmp_path, published, side):
+    # The Zintan brigades fought with Operation Dignity in 2014-2015 and for the GNA against the 2019
+    # Tripoli offensive; between those, actors.csv gives "other".
+    m = _mentions_of(tmp_path, "Zintan\n\nThe Zintan brigades moved south.", published=published)
+    assert (m.actor.tolist(), m.side.tolist()) == (["Zintan brigades"], [side])
