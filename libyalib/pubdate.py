@@ -23,8 +23,37 @@ _WEEKDAY_DATES = [
 _YEAR = re.compile(rf"(?<![\d/-]){YEAR_RE}(?![\d/-])")
 
 
+_LABEL = re.compile(r"^(?:published|updated|posted|last updated|first published|date)\s*(?:on|at)?\s*:?\s*", re.I)
+_AMBIGUOUS = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-]\d{4}\b")
+_DATE_WORDS = re.compile(rf"^(?:{MONTH_RE}|{WEEKDAY_RE}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|at|on|of|"
+                         r"gmt|utc|bst|cet|cest|est|edt|am|pm|a\.m\.|p\.m\.|st|nd|rd|th)[.,]?$", re.I)
+
+
+def _dateparser_day(text: str) -> str | None:
+    """A full date (year, month and day) on a line that holds nothing else, read by dateparser."""
+    text = _LABEL.sub("", text).strip()
+    words = text.split()
+    if not words or len(words) > 10 or not re.search(r"\b(?:19|20)\d\d\b", text):
+        return None
+    if any(re.search(r"[A-Za-z]", w) and not _DATE_WORDS.match(w) and not re.match(r"^\d", w) for w in words):
+        return None  # prose, not a date line
+    ambiguous = _AMBIGUOUS.match(text)
+    if ambiguous and int(ambiguous[1]) <= 12 and int(ambiguous[2]) <= 12:
+        return None  # 05/08/2017: May or August?
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "REQUIRE_PARTS": ["year", "month", "day"], "RETURN_AS_TIMEZONE_AWARE": False,
+        "RELATIVE_BASE": dt.datetime(2000, 1, 1), "PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date().isoformat() if parsed else None
+
+
 def parse_dateline(line: str) -> tuple[str, str] | None:
-    """If ``line`` is nothing but a date, return ``(iso, precision)``: ``("2017-08-25", "day")``."""
+    """If ``line`` is nothing but a date, return ``(iso, precision)``: ``("2017-08-25", "day")``.
+
+    Common forms are read by the patterns above; other full dates ("Mon, 25 Nov 2019 07:00:00 +0400",
+    "25.08.2017") by dateparser, which is not asked about ambiguous day/month orders.
+    """
     text = line.strip()
     for pattern, precision in _DATELINES:
         m = pattern.match(text)
@@ -38,7 +67,8 @@ def parse_dateline(line: str) -> tuple[str, str] | None:
             return dt.date(year, month, int(m["d"])).isoformat(), "day"
         except ValueError:
             return None
-    return None
+    day = _dateparser_day(text)
+    return (day, "day") if day else None
 
 
 def years_in(text: str) -> list[int]:

@@ -148,3 +148,20 @@ def test_any_bytes_every_file_accounted_for_once(tmp_path_factory, files):
     listed = corpus.articles.file.tolist() + corpus.rejected.file.tolist()
     assert sorted(listed) == sorted(written)
     assert (corpus.rejected.reason.str.len() > 0).all()
+
+
+@pytest.mark.parametrize("line, want", [
+    ("25 August, 2017", ("2017-08-25", "day")),
+    ("2017-09-27 10:00", ("2017-09-27", "day")),
+    ("Sunday, November 24, 2019", ("2019-11-24", "day")),
+    ("Published: April 2019", ("2019-04", "month")),
+    ("Mon, 25 Nov 2019 07:00:00 +0400", ("2019-11-25", "day")),
+    ("25.08.2017", ("2017-08-25", "day")),
+    ("05/08/2017", None),                       # May 8 or 5 August: not guessed
+    ("The war began in 2014", None),            # prose
+    ("Libyan Fisherman Rescue 120 Refugees", None),
+])
+def test_datelines(line, want):
+    from libyalib.pubdate import parse_dateline
+
+    assert parse_dateline(line) == want
