@@ -14,7 +14,7 @@ __version__ = "0.1.0"
 _API = {
     "load_corpus": "corpus", "Corpus": "corpus", "CorpusError": "corpus",
     "actor_mentions": "mentions", "foreign_backers": "backers",
-    "chronology": "chronology", "reconcile": "chronology",
+    "chronology": "events", "reconcile": "events",
 }
 __all__ = sorted(_API)
 

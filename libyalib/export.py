@@ -19,7 +19,7 @@ def write_table(frame: pd.DataFrame, name: str, out: Path) -> None:
 def export(corpus, out: Path) -> dict[str, int]:
     """Write every table of ``corpus`` to ``out``; returns the row count of each."""
     from .backers import foreign_backers
-    from .chronology import chronology
+    from .events import chronology
     from .mentions import actor_mentions
 
     tables = {"articles": corpus.articles.drop(columns=["body"]), "rejected": corpus.rejected,

@@ -10,7 +10,7 @@
 import pandas as pd
 
 from libyalib import charts
-from libyalib.chronology import chronology, reconcile
+from libyalib.events import chronology, reconcile
 from libyalib.corpus import load_corpus
 from libyalib.evaluation import expected, score
 

@@ -9,7 +9,7 @@
 import pandas as pd
 
 from libyalib.backers import foreign_backers
-from libyalib.chronology import chronology
+from libyalib.events import chronology
 from libyalib.corpus import load_corpus
 from libyalib.evaluation import expected, score, score_counts, scores_table
 from libyalib.mentions import actor_mentions

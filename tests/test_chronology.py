@@ -1,7 +1,7 @@
 """The chronology: every temporal expression of the seeds written down by hand, and rules on our own sentences."""
 import pytest
 
-from libyalib.chronology import chronology, reconcile
+from libyalib.events import chronology, reconcile
 from libyalib.evaluation import expected, score
 
 from conftest import one_article

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from libyalib import charts  # noqa: E402
 from libyalib.backers import foreign_backers  # noqa: E402
-from libyalib.chronology import chronology, reconcile  # noqa: E402
+from libyalib.events import chronology, reconcile  # noqa: E402
 from libyalib.corpus import load_corpus  # noqa: E402
 from libyalib.mentions import actor_mentions  # noqa: E402
 
