@@ -27,8 +27,8 @@ class KnowledgeBase:
     places: pd.DataFrame
     version: str
 
-    def patterns(self, make_doc=None) -> list[dict]:
-        """EntityRuler patterns: every name and alias, dated aliases (any case) and demonyms."""
+    def name_patterns(self) -> list[dict]:
+        """EntityRuler patterns of every actor's name and aliases (those resolved by date excepted)."""
         dated = set(self.dated.alias)
         out = []
         for name, row in self.actors.iterrows():
@@ -36,7 +36,15 @@ class KnowledgeBase:
             for alias in dict.fromkeys([name, *row.aliases]):
                 if alias and alias not in dated:
                     out.append({"label": label, "pattern": alias, "id": name})
-        for alias in sorted(dated):
+        return out
+
+    def context_patterns(self, make_doc=None) -> list[dict]:
+        """Patterns that give way to an overlapping name: dated aliases (any case), demonyms and places.
+
+        "The Tripoli-based Government of National Accord" is the GNA by name, not a dated alias.
+        """
+        out = []
+        for alias in sorted(set(self.dated.alias)):
             tokens = [t.text for t in make_doc(alias)] if make_doc else alias.split()
             out.append({"label": "ORG", "id": DATED + alias, "pattern": [_any_spelling(t) for t in tokens]})
         for row in self.demonyms.itertuples():

@@ -16,13 +16,18 @@ TITLE_WORDS = re.compile(
     r"Commander|President|Prime|Minister|Foreign|Defence|Defense|Interior|Secretary|Ambassador|Sheikh|Sheik|Emir|"
     r"King|Prince|Crown|Envoy|Special|Chief|Speaker|Deputy|Mayor|Judge|Sen|Senator|Rep|National|Security|Advisor|"
     r"Adviser|Affairs|Office|Ministry)\.?\s+)+")
+LEADING_THE = re.compile(r"^the\s+", re.I)
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 STATISTICAL_LABELS = {"PERSON": "person", "ORG": "organisation"}
+#: Last words of names the statistical model may call organisations that are events or texts, not actors.
+EVENT_NAME = re.compile(r"\b(?:War|Revolution|Uprising|Crisis|Conflict|Agreement|Accord|Conference|Summit|Process|"
+                        r"Plan|Roadmap|Dialogue|Offensive|Campaign)$")
 
 
-def _clean(text: str, start: int) -> tuple[str, int, int]:
-    """Strip leading titles and a trailing possessive; return the text and its new span."""
-    lead = TITLE_WORDS.match(text)
+def _clean(text: str, start: int, titles: bool = True) -> tuple[str, int, int]:
+    """Strip leading titles (or, for a knowledge-base name, only "the") and a trailing possessive; return the
+    text and its new span. A name such as "General National Congress" keeps its first word."""
+    lead = (TITLE_WORDS if titles else LEADING_THE).match(text)
     if lead and lead.end() < len(text):
         text, start = text[lead.end():], start + lead.end()
     text = POSSESSIVE.sub("", text).rstrip()
@@ -57,7 +62,7 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
         previous = None
         for ent in doc.ents:
             entity_id, label = ent.ent_id_, ent.label_
-            text, start, end = _clean(ent.text, ent.start_char)
+            text, start, end = _clean(ent.text, ent.start_char, titles=not entity_id)
             form, source = "alias", "knowledge base"
             if entity_id.startswith(PLACE):
                 continue
@@ -73,8 +78,9 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
                 form = "name" if text == actor else "alias"
             elif label in STATISTICAL_LABELS:
                 source, form = "statistical NER", "name"
-                if not re.search(r"[A-Z]", text) or len(text) < 2 or TITLE_WORDS.fullmatch(ent.text + " "):
-                    continue  # lower case, a single letter, or only titles and offices ("Defence", "Field Marshall")
+                if not re.search(r"[A-Z]", text) or len(text) < 2 or TITLE_WORDS.fullmatch(ent.text + " ") \
+                        or EVENT_NAME.search(text):
+                    continue  # lower case, a single letter, only titles and offices ("Field Marshall"), or an event
                 text = re.sub(r"^the\s+", "", text, flags=re.I)
                 start = end - len(text)
                 if label == "PERSON" and len(text.split()) == 1 and text in full_names:

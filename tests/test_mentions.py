@@ -125,3 +125,18 @@ def test_sides_follow_the_publication_date(tmp_path, published, side):
     # Tripoli offensive; between those, actors.csv gives "other".
     m = _mentions_of(tmp_path, "Zintan\n\nThe Zintan brigades moved south.", published=published)
     assert (m.actor.tolist(), m.side.tolist()) == (["Zintan brigades"], [side])
+
+
+def test_names_keep_their_first_word_and_win_over_descriptions(tmp_path):
+    # "General" and "National" are titles before a person's name, not inside an organisation's name; a dated
+    # description ("Tripoli-based government") gives way to the name it overlaps.
+    m = _mentions_of(tmp_path, "Names\n\nThe General National Congress met. The Tripoli-based Government of National "
+                               "Accord (GNA) replied.\n", published="2017-06-01")
+    assert m.text.tolist() == ["General National Congress", "Government of National Accord"]
+    assert m.form.tolist() == ["name", "name"]
+
+
+def test_a_demonym_inside_a_longer_name_is_not_a_mention(tmp_path):
+    m = _mentions_of(tmp_path, "War\n\nThe Second Libyan Civil War began in 2014. Haftar met Russian Foreign Minister "
+                               "Sergey Lavrov.\n")
+    assert m.text.tolist() == ["Haftar", "Russian", "Sergey Lavrov"]
