@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .kb import load_kb, member_of
+from .kb import PLACE, load_kb, member_of
 from .mentions import article_mentions
 from .nlp import iter_docs, sentence_span
 
@@ -23,9 +23,22 @@ NOUN_CUES = {"support", "backing", "backer", "sponsor", "sponsorship", "patron",
              "supplier", "funding", "financing"}
 PARTICIPLE_CUES = {"backed", "supported", "sponsored", "funded", "armed", "financed", "trained", "equipped"}
 RECOGNITION = {"recognise", "recognize", "recognised", "recognized"}
+#: Verbs that back someone only when what they hand over is military or financial ("sent drones to the GNA").
+PROVIDE = {"send", "deliver", "ship", "transfer", "sell", "provide", "give", "offer", "lend", "dispatch"}
+GOODS = {"weapon", "arm", "drone", "troop", "mercenary", "fighter", "adviser", "advisor", "ammunition", "munition",
+         "vehicle", "aircraft", "jet", "plane", "helicopter", "missile", "equipment", "tank", "support", "aid",
+         "assistance", "money", "fund", "cash", "training", "supply", "backing", "military", "force", "soldier",
+         "instructor", "air", "artillery", "rocket", "system"}
+#: "fighting alongside Haftar's forces", "mercenaries fighting for the LNA".
+FIGHT = {"fight", "battle", "serve"}
+FIGHT_FOR = {"alongside", "for", "beside"}
+#: "accused France of supporting Haftar": the object of the accusation is the backer.
+ACCUSE = {"accuse", "charge", "suspect", "blame"}
+#: "forces aligned with the GNA", "troops loyal to Haftar".
+ALIGNED = {"align", "aligned", "loyal", "ally", "allied", "affiliate", "affiliated"}
 #: Verbs whose subject receives what their object names ("Haftar has support from Egypt").
 RECEIVE = {"have", "receive", "get", "enjoy", "win", "seek", "gain", "secure", "need", "accept", "request"}
-REPORT = {"claim", "say", "accuse", "report", "insist", "charge", "assert", "tell", "believe", "argue"}
+REPORT = {"claim", "say", "accuse", "report", "insist", "charge", "assert", "tell", "believe", "argue", "suspect"}
 DENY = {"deny", "reject", "dismiss", "refute"}
 #: Nouns for a leader's organisation: "Sarraj's government", "Haftar's forces".
 ORG_NOUNS = {"government", "administration", "force", "forces", "army", "troops", "militia", "militias", "cabinet"}
@@ -62,6 +75,10 @@ class _Sentence:
                 kind = "mercenaries" if lemma in MERCENARY_NOUNS or token.lower_ in MERCENARY_NOUNS else \
                     load_kb().kind(m["actor"]) or m["kind"]
                 return m["actor"], kind
+        for child in token.children:  # "forces aligned with the GNA", "troops loyal to Haftar"
+            if child.dep_ in ("acl", "amod") and child.lemma_.lower() in ALIGNED:
+                if (ally := _pobj(child, ("with", "to"))) is not None and (found := self.actor(ally, depth + 1)):
+                    return found
         for child in token.children:
             if child.dep_ == "poss" and (found := self.actor(child, depth + 1)):
                 if token.lower_ in ORG_NOUNS and member_of(found[0]):
@@ -150,29 +167,41 @@ def _governing_verb(token):
 
 
 def _stance(cue, sentence: _Sentence) -> tuple[str, str] | None:
-    """``(stance, claimed_by)`` from what governs the cue; ``None`` for a question ("whether Russia will")."""
+    """``(stance, claimed_by)`` from what governs the cue; ``None`` for a question ("whether Russia will").
+
+    A verb of saying or denying counts only for what it reports: a cue inside its subject ("The GNA, which
+    is supported by Turkey, said ...") is the article's own assertion.
+    """
     if any(c.lower_ in ("allegedly", "reportedly", "alleged", "purportedly") for c in cue.children):
         return "alleged", ""
-    token = cue
+
+    def said_by(verb) -> str:
+        who = sentence.actor(_subject(verb)) if _subject(verb) is not None else None
+        return who[0] if who else ""
+
+    token, came_from = cue, None
     while True:
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
             return None
-        if token.pos_ in ("VERB", "AUX") and token.i != cue.i:
+        reported = came_from is None or came_from.dep_ not in ("nsubj", "nsubjpass", "csubj")
+        if token.pos_ in ("VERB", "AUX") and token.i != cue.i and reported:
             lemma = token.lemma_.lower()
             if lemma in DENY:
-                who = sentence.actor(_subject(token)) if _subject(token) is not None else None
-                return "denied", who[0] if who else ""
+                return "denied", said_by(token)
             if lemma in REPORT:
-                who = sentence.actor(_subject(token)) if _subject(token) is not None else None
-                return ("claimed by someone", who[0]) if who else ("alleged", "")
+                return ("claimed by someone", said_by(token)) if said_by(token) else ("alleged", "")
             if lemma == "allege":
                 return "alleged", ""
-        if any(c.dep_ == "neg" for c in token.children) and token.pos_ in ("VERB", "AUX"):
-            who = sentence.actor(_subject(token)) if _subject(token) is not None else None
-            return "denied", who[0] if who else ""
+        if token.pos_ in ("VERB", "AUX") and reported and any(c.dep_ == "neg" for c in token.children):
+            return "denied", said_by(token)
+        according = _child(token, ("prep",), ("according",))
+        according = _pobj(according, ("to",)) if according is not None else None
+        if according is not None:  # "..., according to a UN panel of experts"
+            who = sentence.actor(according)
+            return ("claimed by someone", who[0]) if who else ("alleged", "")
         if token.head.i == token.i:
             return "asserted", ""
-        token = token.head
+        token, came_from = token.head, token
 
 
 def _pairs_for(cue, sentence: _Sentence) -> tuple[list, list, str]:
@@ -187,11 +216,14 @@ def _pairs_for(cue, sentence: _Sentence) -> tuple[list, list, str]:
     if cue.pos_ in ("VERB", "AUX") or (cue.tag_ == "VBN" and lemma in VERB_CUES | RECOGNITION):
         if lemma == "invest":
             backed_token = _pobj(cue, ("in",))
+        elif lemma in FIGHT:  # "fighting alongside Haftar's forces"
+            backed_token = _pobj(cue, FIGHT_FOR)
         elif cue.dep_ in ("amod", "acl") and cue.tag_ == "VBN":
             backed_token = cue.head  # "forces armed by Turkey"
         else:  # "back the LNA", "supply Haftar with arms", "supplied weapons to the LNA"
-            candidates = [_child(cue, ("dobj",)), _child(cue, ("nsubjpass",)), _pobj(cue, ("to",)),
-                          _child(cue, ("dative",))]
+            dative = _child(cue, ("dative",))
+            candidates = [_child(cue, ("dobj",)), _child(cue, ("nsubjpass",)), _pobj(cue, ("to", "for")), dative,
+                          _child(dative, ("pobj",)) if dative is not None else None]
             candidates = [c for c in candidates if c is not None]
             backed_token = next((c for c in candidates if sentence.actors(c)), candidates[0] if candidates else None)
         agent = _child(cue, ("agent",))
@@ -199,6 +231,8 @@ def _pairs_for(cue, sentence: _Sentence) -> tuple[list, list, str]:
             backer_token = _child(agent, ("pobj",))
             if backed_token is None or backed_token.dep_ != "nsubjpass":
                 backed_token = _child(cue, ("nsubjpass",)) or backed_token
+        elif cue.dep_ == "pcomp" and cue.head.lower_ == "of" and cue.head.head.lemma_.lower() in ACCUSE:
+            backer_token = _child(cue.head.head, ("dobj",))  # "accused France of supporting Haftar"
         else:
             backer_token = _subject(cue)
         backed = sentence.actors(backed_token) if backed_token is not None else []
@@ -230,6 +264,8 @@ def _pairs_for(cue, sentence: _Sentence) -> tuple[list, list, str]:
         backers += sentence.actors(source)
         words = f"{cue.text} from"
     target = _pobj(cue, ("for", "to"))
+    if target is None and cue.dep_ == "dobj":  # "increase military support to the GNA"
+        target = _pobj(cue.head, ("for", "to"))
     if target is None:  # "the strongest backer among Western allies for the GNA"
         for token in cue.subtree:
             if token.dep_ == "prep" and token.lower_ in ("for", "to") and (obj := _child(token, ("pobj",))) is not None:
@@ -237,7 +273,7 @@ def _pairs_for(cue, sentence: _Sentence) -> tuple[list, list, str]:
                 break
     if target is not None:
         backed += sentence.actors(target)
-        words = f"{cue.text} for"
+        words = f"{cue.text} {target.head.text}"
     verb = _governing_verb(cue)
     subject = _subject(verb) if verb is not None else None
     if subject is not None and with_head is None:
@@ -257,6 +293,43 @@ def _pairs_for(cue, sentence: _Sentence) -> tuple[list, list, str]:
     return backers, backed, words
 
 
+def _is_cue(cue) -> bool:
+    lemma, lower, verb = cue.lemma_.lower(), cue.lower_, cue.pos_ in ("VERB", "AUX")
+    if lemma in PROVIDE and verb:  # only when what is handed over is military or financial
+        given = [_child(cue, ("dobj",)), _pobj(cue, ("with",))]
+        return any(t is not None and t.lemma_.lower() in GOODS for t in given)
+    if lemma in FIGHT and verb:
+        return _pobj(cue, FIGHT_FOR) is not None
+    return (lemma in VERB_CUES and verb) or (lemma in NOUN_CUES and cue.pos_ == "NOUN") or \
+        ((lower in PARTICIPLE_CUES or lower in RECOGNITION) and cue.i >= 2 and cue.nbor(-1).text in HYPHEN) or \
+        (lemma in RECOGNITION and cue.pos_ == "VERB")
+
+
+def _capitals_as_subjects(sent, sentence_id: int) -> list[dict]:
+    """Foreign capitals standing for their state as the subject of a verb ("Moscow denies", "Paris denied")."""
+    kb = load_kb()
+    out = []
+    for ent in sent.ents:
+        state = kb.stands_for(ent.ent_id_[len(PLACE):]) if ent.ent_id_.startswith(PLACE) else ""
+        if state and ent.root.dep_ in ("nsubj", "nsubjpass"):
+            out.append({"actor": state, "kind": kb.kind(state), "start": ent.start_char, "end": ent.end_char,
+                        "sentence_id": sentence_id})
+    return out
+
+
+def _denials_by_backers(sent, sentence: _Sentence, found: list) -> list:
+    """A backer named in a claim who denies it in the same sentence ("a charge Paris denied")."""
+    claims = {(b, d) for stance, bs, ds, _ in found if stance[0] != "denied" for b in bs for d in ds}
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() in DENY and verb.pos_ == "VERB" and _subject(verb) is not None:
+            denier = sentence.actor(_subject(verb))
+            backed = [d for b, d in claims if denier and b[0] == denier[0]]
+            if backed:
+                out.append((("denied", denier[0]), [denier], backed, verb.text))
+    return out
+
+
 def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[dict]:
     """Claims of backing in one article's body."""
     kb = load_kb()
@@ -266,24 +339,17 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
         in_sentence = [m for m in body_mentions if m["sentence_id"] == sentence_id]
         if not in_sentence:
             continue
-        sentence = _Sentence(body_doc, in_sentence)
+        sentence = _Sentence(body_doc, in_sentence + _capitals_as_subjects(sent, sentence_id))
         start, end = sentence_span(sent)
         found = []
         for cue in sent:
-            lemma, lower = cue.lemma_.lower(), cue.lower_
-            is_cue = (lemma in VERB_CUES and cue.pos_ in ("VERB", "AUX")) or \
-                (lemma in NOUN_CUES and cue.pos_ == "NOUN") or \
-                ((lower in PARTICIPLE_CUES or lower in RECOGNITION) and cue.i >= 2 and cue.nbor(-1).text in HYPHEN) or \
-                (lemma in RECOGNITION and cue.pos_ == "VERB")
-            if not is_cue:
-                continue
-            stance = _stance(cue, sentence)
-            if stance is None:
+            if not _is_cue(cue) or (stance := _stance(cue, sentence)) is None:
                 continue
             backers, backed, words = _pairs_for(cue, sentence)
-            if lemma in RECOGNITION or lower in RECOGNITION:
+            if cue.lemma_.lower() in RECOGNITION or cue.lower_ in RECOGNITION:
                 stance = ("recognition", stance[1])
             found.append((stance, backers, backed, words))
+        found += _denials_by_backers(sent, sentence, found)
         # A denial that names no backer ("denying receiving international backing") denies the claims made
         # in the same sentence about the same actor.
         claimed = [(b, d) for _, bs, ds, _ in found for b in bs for d in ds]

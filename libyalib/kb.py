@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
@@ -74,6 +74,14 @@ class KnowledgeBase:
     def kind(self, actor: str) -> str:
         return self.actors.kind.get(actor, "")
 
+    def stands_for(self, place: str) -> str:
+        """The state a foreign capital stands for as the subject of a verb ("Moscow denies"), else ``""``."""
+        return self._capitals.get(place, "")
+
+    @cached_property
+    def _capitals(self) -> dict[str, str]:
+        return dict(zip(self.places.place, self.places.stands_for))
+
 
 def _within(day: str, start: str, end: str) -> bool:
     """Is ``day`` (at its own precision) inside the inclusive interval ``start``..``end`` (empty = open)?"""
@@ -108,7 +116,8 @@ def load_kb() -> KnowledgeBase:
     if not dated_sides.side.isin(SIDES).all():
         raise ValueError("dated_sides.csv: unknown side")
     for frame, column, file in ((dated, "actor", "dated_aliases.csv"), (dated_sides, "actor", "dated_sides.csv"),
-                                (demonyms, "state", "demonyms.csv")):
+                                (demonyms, "state", "demonyms.csv"),
+                                (places[places.stands_for != ""], "stands_for", "places.csv")):
         missing = set(frame[column]) - set(actors.name)
         if missing:
             raise ValueError(f"{file}: not in actors.csv: {sorted(missing)}")

@@ -67,6 +67,21 @@ H, GNA, LNA = "Khalifa Haftar", "Government of National Accord", "Libyan Nationa
      "force denying receiving international backing.",
      [("Russia", LNA, "claimed by someone", GNA), ("Russia", LNA, "denied", LNA)]),
     ("Egypt allegedly supplied drones to Haftar.", [("Egypt", H, "alleged", "")]),
+    # An accusation, and the accused (a capital standing for its state) denying it.
+    ("Prime Minister Fayez al-Serraj accused France of supporting Haftar, a charge Paris denied on Thursday.",
+     [("France", H, "claimed by someone", "Fayez al-Sarraj"), ("France", H, "denied", "France")]),
+    ("The United Arab Emirates and Egypt have provided the LNA with air support, according to a UN panel.",
+     [("Egypt", LNA, "claimed by someone", "United Nations"),
+      ("United Arab Emirates", LNA, "claimed by someone", "United Nations")]),
+    ("Turkey has sent armed drones to forces aligned with the GNA.", [("Turkey", GNA, "asserted", "")]),
+    ("Troops loyal to Haftar were armed by the UAE.", [("United Arab Emirates", H, "asserted", "")]),
+    ("Russian mercenaries are fighting alongside Haftar's forces.", [("Russia", LNA, "asserted", "")]),
+    ("President Erdogan said that Ankara would increase military support to the GNA.",
+     [("Turkey", GNA, "claimed by someone", "Recep Tayyip Erdoğan")]),
+    # A relative clause on the subject of "said" is the article's own assertion, not what the GNA says.
+    ("The GNA, which is supported by Turkey and Qatar, said it would sign the agreement.",
+     [("Qatar", GNA, "asserted", ""), ("Turkey", GNA, "asserted", "")]),
+    ("Russia does not back Haftar.", [("Russia", H, "denied", "Russia")]),
 ])
 def test_forms_of_backing(tmp_path, text, claims):
     assert _claims(tmp_path, text) == claims
@@ -81,6 +96,10 @@ def test_forms_of_backing(tmp_path, text, claims):
     "The US expressed full support for the sovereignty of Libya.",
     "The UN-backed peace process stalled.",
     "Haftar's forces provide backing for the eastern parliament.",
+    "Italy sent a delegation to Tripoli to meet the GNA.",
+    "Egypt gave a warning to Haftar.",
+    "Moscow hosted Haftar and Sarraj for talks.",
+    "The UAE, which hosted the talks, said the GNA would attend.",
 ])
 def test_not_backing(tmp_path, text):
     assert _claims(tmp_path, text) == []
