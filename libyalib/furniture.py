@@ -20,8 +20,8 @@ ARTICLE_ROLES = ("body", "subheading")
 
 _AGENCY = r"(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|GETTY|Anadolu(?: Agency)?|ANADOLU|Xinhua|XINHUA|SIPA|AA|dpa|DPA)"
 _CREDIT = re.compile(rf"(?:^|[\s(])/?{_AGENCY}\s*/\s*[A-Z][\w.'\- ]*(?:/[\w.'\- ]+)*\)?\s*$")
-_CREDIT_ONLY = re.compile(rf"^\(?/?{_AGENCY}(?:\s*/\s*[\w.'\- ]+)*\)?$|^(?:Photo|Image|Picture)s?(?: credit)?\s*:\s*.{{2,60}}$", re.I)
-_CAPTION_PREFIX = re.compile(r"^(?:FILE PHOTO|FILE PICTURE|PHOTO|IMAGE|PICTURE|FILE)\s*:", re.I)
+_CREDIT_ONLY = re.compile(rf"^\(?/?{_AGENCY}(?:\s*/\s*[\w.'\- ]+)*\)?$|^(?:Photo|Image|Picture)s?(?: credit| copyright| source)?\s*:?\s*.{{2,60}}$", re.I)
+_CAPTION_PREFIX = re.compile(r"^(?:FILE PHOTO|FILE PICTURE|(?:PHOTO|IMAGE|PICTURE)(?:\s+CAPTION)?|CAPTION|FILE)\s*:", re.I)
 _BRACKET_SOURCE = re.compile(r"\[(?:[A-Z][\w.&' -]{1,38}|[a-z]+\.[a-z]{2,})\]\s*$")
 _PHOTO_SUFFIX = re.compile(r"\((?:Photo|Image|Picture)(?: by| credit)?\s*:?[^)]{2,60}\)\s*$", re.I)
 _READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minute|minutes)\.?\s*read$", re.I)
@@ -32,7 +32,13 @@ _CHROME = re.compile(
     r"your profile|create profile|click here|cookie|privacy policy|terms of (?:use|service)|"
     r"all rights reserved|follow us|share (?:this|on)|send us your|post a comment|leave a comment|"
     r"comments? (?:are|is) closed|advertisement|homepage|user galleries|skip to (?:main )?content|"
-    r"powered by automated translation|print this|email this|whatsapp|download (?:the|our) app)\b", re.I)
+    r"powered by automated translation|print this|email this|whatsapp|download (?:the|our) app|"
+    r"originally (?:published|appeared)|trust principles)\b", re.I)
+#: Lines that open with a copyright sign, a tag list or the site's standards.
+_CHROME_START = re.compile(r"^(?:©|\(c\)\s|copyright\b|topics\s*:|tags\s*:|filed under\s*:|our standards\b)", re.I)
+#: Wire-service credits at the end of a story: "Reporting by ...; Editing by ...".
+_CREDITS = re.compile(r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|translated)\s+by\s",
+                      re.I)
 _NAV_SEPARATORS = re.compile(r"\s[·|•»]\s")
 _BYLINE = re.compile(
     r"^\(?\s*(?:by|author\s*:|authors?\s*:|written by|words by|reporting by|report by)\s+(?P<who>[^()]{2,80}?)\s*\)?$"
@@ -76,8 +82,10 @@ def _furniture(text: str) -> tuple[str, str] | None:
         return "chrome", "navigation links"
     if _RELATED.match(text) and words <= 25:
         return "related", "related-story link"
-    if words <= 30 and _CHROME.search(text):
+    if words <= 30 and (_CHROME.search(text) or _CHROME_START.match(text)):
         return "chrome", "site prompt"
+    if _CREDITS.match(text) and words <= 40:
+        return "byline", "reporting credits"
     if _CAPTION_PREFIX.match(text):
         return "caption", "photo caption prefix"
     if _CREDIT_ONLY.match(text) and words <= 10:
@@ -92,7 +100,15 @@ def _furniture(text: str) -> tuple[str, str] | None:
 
 
 def byline_author(text: str) -> str | None:
-    """The author named by a byline line, or ``None`` if ``text`` is not a byline."""
+    """The author named by a byline line, or ``None`` if ``text`` is not a byline.
+
+    In wire credits ("Additional reporting by A; Writing by B; Editing by C") the writer is B, or else the
+    reporter; additional reporters and editors are not authors.
+    """
+    if _CREDITS.match(text):
+        credits = dict(re.findall(r"(?:^|;|\()\s*((?:additional\s+)?\w+)\s+by\s+([^;()]+)", text, re.I))
+        credits = {k.lower(): v.strip() for k, v in credits.items()}
+        return credits.get("writing") or credits.get("written") or credits.get("reporting") or None
     if n_words(text) > 12 or re.search(r"[.!?]\s*$", text) and not text.rstrip().endswith((".com", ".)")):
         if not _BYLINE.match(text.strip()):
             return None
@@ -132,8 +148,8 @@ def classify(raw_lines: list[str], title: str | None = None) -> list[Line]:
     for i in range(start, min(len(lines), start + 14)):
         line = lines[i]
         key = _norm(line.text)
-        if line.role in ("repeated_title", "chrome"):
-            header_end = i
+        if line.role == "repeated_title" or (line.role == "chrome" and free <= 1):
+            header_end = i  # chrome after two paragraphs (an advertisement) is inside the article, not its header
         elif line.role:
             pass  # captions and credits neither open nor close the header
         elif parse_dateline(line.text):

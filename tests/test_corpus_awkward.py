@@ -165,3 +165,49 @@ def test_datelines(line, want):
     from libyalib.pubdate import parse_dateline
 
     assert parse_dateline(line) == want
+
+
+WIRE = """Clashes continue south of Tripoli
+
+Updated 14 April 2019
+
+TRIPOLI (Wire) - The fighting continued for a third day on the outskirts of the capital, officials said on Sunday.
+
+Residents of the southern suburbs fled north as shelling reached the old airport road.
+
+Image caption: Fighters of the unity government near the airport
+
+Image copyright Example Images
+
+Advertisement
+
+Hospitals in the capital appealed for blood donors and fuel for their generators.
+
+Additional reporting by Sam Field in Misrata; Writing by Jane Doe; Editing by Alex Desk
+
+Our Standards: The Example Wire Trust Principles.
+
+Topics: Libya, Africa
+
+© 2019 Example Wire
+"""
+
+
+def test_wire_story_furniture_from_an_unseen_outlet(tmp_path):
+    # Kinds of furniture the seeds do not have: an "Image caption:" line, an image copyright, an advertisement
+    # between paragraphs, wire credits, the agency's standards, a tag list and a copyright line.
+    _write(tmp_path, "wire.txt", WIRE.encode())
+    corpus = load_corpus(tmp_path)
+    row = corpus.articles.iloc[0]
+    assert row.body.split("\n\n") == [
+        "TRIPOLI (Wire) - The fighting continued for a third day on the outskirts of the capital, officials said on Sunday.",
+        "Residents of the southern suburbs fled north as shelling reached the old airport road.",
+        "Hospitals in the capital appealed for blood donors and fuel for their generators."]
+    assert row.author == "Jane Doe" and row.published == "2019-04-14"
+    roles = corpus.paragraphs.set_index("text").role
+    assert roles["Image caption: Fighters of the unity government near the airport"] == "caption"
+    assert roles["Image copyright Example Images"] == "credit"
+    assert roles["Advertisement"] == "chrome"
+    assert roles["Additional reporting by Sam Field in Misrata; Writing by Jane Doe; Editing by Alex Desk"] == "byline"
+    for chrome in ["Our Standards: The Example Wire Trust Principles.", "Topics: Libya, Africa", "© 2019 Example Wire"]:
+        assert roles[chrome] == "chrome", chrome
