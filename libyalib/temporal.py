@@ -17,9 +17,17 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 _REL = r"(?:last|this|next|past|coming)"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # Order matters: longer, more specific patterns first; matches never overlap.
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I if flags else 0)) for name, rx, flags in [
+    ("iso_date", rf"\b(?P<year>{_YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", False),
+    ("numeric_date", rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>{_YEAR})\b", False),
+    ("day_of_month", rf"\bthe (?P<day>\d{{1,2}})(?:st|nd|rd|th) of (?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))?\b", False),
+    ("part_of_year", rf"\b(?P<part>early|mid|late)[\s-]+(?P<year>{_YEAR})\b(?![\d%]|[.,-]\d)", True),
+    ("ago", rf"\b(?P<n>{_COUNT}) (?P<unit>day|week|month|year)s? ago\b", True),
+    ("weekend", r"\b(?:(?P<rel>last|this|next) weekend|the weekend)\b", True),
     ("half", rf"\bthe (?P<which>first|second) half of (?:(?P<rel>{_REL}) year|(?P<year>{_YEAR}))", True),
     ("season", rf"\b(?:(?P<rel>{_REL}) )?(?P<season>spring|summer|autumn|fall|winter)(?: of (?P<year>{_YEAR})| (?P<year2>{_YEAR}))?\b", True),
+    ("year_range", rf"\b(?P<year>{_YEAR})\s?[-–]\s?(?P<year_end>{_YEAR}|\d\d)\b(?![-–/.,]?\d)", False),
     ("month_of_rel_year", rf"\b(?P<mon>{MONTH_RE}) of (?P<rel>last|this|next) year\b", False),
     ("day_month_year", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{MONTH_RE}),? (?P<year>{_YEAR})\b", False),
     ("month_day_year", rf"\b(?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>{_YEAR})\b", False),
@@ -28,7 +36,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I if flags el
     ("day_month", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{MONTH_RE})\b", False),
     ("relative_unit", rf"\b(?:(?P<mod>earlier|later|early|late) )?(?P<rel>{_REL}) (?P<unit>week|month|year)\b", True),
     ("weekday", rf"\b(?:(?P<rel>last|this|next) )?(?P<wd>{WEEKDAY_RE})\b", False),
-    ("deictic", r"\b(?P<word>today|yesterday|tomorrow)\b", True),
+    ("deictic", r"\b(?P<word>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night)\b", True),
     ("bare_month", rf"\b(?P<mon>{MONTH_RE})\b", False),
     ("year", rf"(?<![\d$£€-])\b(?P<year>{_YEAR})\b(?![\d%]|[.,-]\d)", False),
 ]]
@@ -36,6 +44,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I if flags el
 _MONTH_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|to|of|early|late|mid|before|after|during|last|next|this|"
                             r"between|and|or)[\s-]+)$", re.I)
 #: Words that put what follows in the future (schedules, plans, hopes).
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_DEICTIC = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
+            "last night": -1, "tomorrow": 1}
 _FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|expected|hope[sd]?|hopefully|due|upcoming|"
                      r"intends?|aims?|aimed|set to|before|by|until|next|coming|culminating|agreed to)\b", re.I)
 
@@ -107,8 +119,20 @@ def is_future(sentence_before: str) -> bool:
 
 
 def resolve(f: Found, published: dt.date | None, narrative_year: int | None, future: bool) -> Interval:
-    """The interval ``f`` denotes, against the publication date or, failing that, a narrative year."""
+    """The interval ``f`` denotes, against the publication date or, failing that, a narrative year.
+
+    An expression that names no calendar date ("31 February") is left unresolved with a note.
+    """
+    try:
+        return _resolve(f, published, narrative_year, future)
+    except ValueError:
+        return Interval(None, None, "day", note="not a calendar date")
+
+
+def _resolve(f: Found, published: dt.date | None, narrative_year: int | None, future: bool) -> Interval:
     g, rule = f.groups, f.rule
+    if rule == "day_of_month":  # "the 4th of April (2019)"
+        rule = "day_month_year" if g.get("year") else "day_month"
     base = published
     src = "publication" if published else "none"
     anchor = published.isoformat() if published else ""
@@ -126,6 +150,25 @@ def resolve(f: Found, published: dt.date | None, narrative_year: int | None, fut
             return narrative_year, "narrative", str(narrative_year)
         return None, "none", ""
 
+    if rule == "iso_date":
+        d = dt.date(int(g["year"]), int(g["month"]), int(g["day"]))
+        return Interval(d, d, "day", "", "none", future and bool(base) and d > base)
+    if rule == "numeric_date":
+        a, b = int(g["a"]), int(g["b"])
+        if a <= 12 and b <= 12 and a != b:
+            return Interval(None, None, "day", note="day/month order is ambiguous")
+        day, month = (a, b) if a > 12 or a == b else (b, a)
+        d = dt.date(int(g["year"]), month, day)
+        return Interval(d, d, "day", "", "none", future and bool(base) and d > base)
+    if rule == "year_range":
+        first, last = int(g["year"]), g["year_end"]
+        last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if last <= first:
+            raise ValueError(f"year range {first}-{last}")
+        return Interval(dt.date(first, 1, 1), dt.date(last, 12, 31), "year", "", "none",
+                        future and bool(base) and first > base.year)
+    if rule == "part_of_year":  # "mid-2014": the year; the text says no more precisely which months
+        rule = "year"
     if rule in ("day_month_year", "month_day_year"):
         d = dt.date(int(g["year"]), month_number(g["mon"]), int(g["day"]))
         return Interval(d, d, "day", "", "none", future and bool(base) and d > base)
@@ -220,6 +263,31 @@ def resolve(f: Found, published: dt.date | None, narrative_year: int | None, fut
     if rule == "deictic":
         if not base:
             return Interval(None, None, "day", note="relative to an unknown date")
-        d = base + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[g["word"].lower()])
+        d = base + dt.timedelta(days=_DEICTIC[" ".join(g["word"].lower().split())])
         return Interval(d, d, "day", anchor, src, d > base)
+    if rule == "ago":
+        unit = g["unit"].lower()
+        if not base:
+            return Interval(None, None, unit, note="relative to an unknown date")
+        n = _NUMBERS.get(g["n"].lower()) or int(g["n"])
+        if unit == "day":
+            d = base - dt.timedelta(days=n)
+            return Interval(d, d, "day", anchor, src)
+        if unit == "week":
+            return Interval(*_week(base - dt.timedelta(weeks=n)), "week", anchor, src)
+        if unit == "month":
+            m = base.year * 12 + base.month - 1 - n
+            return Interval(*_month_range(m // 12, m % 12 + 1), "month", anchor, src)
+        return Interval(dt.date(base.year - n, 1, 1), dt.date(base.year - n, 12, 31), "year", anchor, src)
+    if rule == "weekend":
+        if not base:
+            return Interval(None, None, "week", note="relative to an unknown date")
+        rel = (g.get("rel") or "").lower()
+        if rel == "next" or (future and rel != "last"):
+            saturday = base + dt.timedelta(days=(5 - base.weekday()) % 7 + (7 if rel == "next" else 0))
+        else:
+            saturday = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+            if rel == "last" and base.weekday() >= 5:
+                saturday -= dt.timedelta(days=7)
+        return Interval(saturday, saturday + dt.timedelta(days=1), "week", anchor, src, saturday > base)
     raise ValueError(rule)

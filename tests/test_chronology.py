@@ -79,6 +79,19 @@ def _events(tmp_path, text, published="2017-09-26"):
     ("Elections are planned by spring of 2018.", [("spring of 2018", "2018-03-01", "2018-05-31", "season", True)]),
     ("The offensive began in April 2019.", [("April 2019", "2019-04-01", "2019-04-30", "month", False)]),
     ("The war began in 2014.", [("2014", "2014-01-01", "2014-12-31", "year", False)]),
+    ("Fighting broke out in mid-2014.", [("mid-2014", "2014-01-01", "2014-12-31", "year", False)]),
+    ("The war raged in 2014-15.", [("2014-15", "2014-01-01", "2015-12-31", "year", False)]),
+    ("Talks began in the winter of 2014-15.", [("winter of 2014", "2014-12-01", "2015-02-28", "season", False)]),
+    ("The offensive began on the 4th of April.", [("the 4th of April", "2017-04-04", "2017-04-04", "day", False)]),
+    ("Two days ago, the LNA advanced.", [("Two days ago", "2017-09-24", "2017-09-24", "day", False)]),
+    ("The envoy resigned a month ago.", [("a month ago", "2017-08-01", "2017-08-31", "month", False)]),
+    ("Shelling hit Tripoli last night.", [("last night", "2017-09-25", "2017-09-25", "day", False)]),
+    ("They met over the weekend.", [("the weekend", "2017-09-23", "2017-09-24", "week", False)]),
+    ("They will meet at the weekend.", [("the weekend", "2017-09-30", "2017-10-01", "week", True)]),
+    ("The accord dated 17/12/2015 stands.", [("17/12/2015", "2015-12-17", "2015-12-17", "day", False)]),
+    # Numbers that are not a calendar day are kept, unresolved, rather than guessed or fatal.
+    ("The letter dated 05/08/2017 arrived.", [("05/08/2017", "", "", "day", False)]),
+    ("The deal was dated 31 February 2017.", [("31 February 2017", "", "", "day", False)]),
 ])
 def test_relative_expressions_against_the_publication_date(tmp_path, text, want):
     assert _events(tmp_path, text) == want
