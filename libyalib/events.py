@@ -5,7 +5,7 @@ import datetime as dt
 
 import pandas as pd
 
-from .kb import PLACE
+from .kb import PLACE, load_kb
 from .mentions import article_mentions
 from .nlp import iter_docs, sentence_span
 from .temporal import find, is_future, resolve
@@ -18,7 +18,8 @@ TRIGGERS = {
     "agreement": {"agreement", "accord", "deal", "agree", "sign", "ceasefire", "roadmap", "plan"},
     "military action": {"offensive", "attack", "strike", "fight", "fighting", "clash", "kill", "shoot", "siege",
                         "assault", "battle", "capture", "operation", "airstrike", "bomb", "escalation", "war", "overrun",
-                        "expel", "drone", "launch", "deploy"},
+                        "expel", "drone", "launch", "deploy", "uprising", "revolution", "overthrow", "revolt", "coup",
+                        "intervention", "insurgency", "raid", "shell", "shelling", "overran"},
     "meeting": {"meet", "meeting", "talk", "talks", "visit", "host", "summit", "conference", "delegation", "travel",
                 "trip", "discuss"},
     "statement": {"say", "announce", "statement", "urge", "call", "tweet", "claim", "condemn", "pledge", "tell", "warn",
@@ -31,14 +32,23 @@ def _kind(span) -> str:
     """Kind of event: the first trigger met walking up the parse from the expression, else in the sentence."""
     token = span.root
     for _ in range(8):
-        for kind, words in TRIGGERS.items():
-            if token.lemma_.lower() in words or token.lower_ in words:
-                return kind
+        # the word itself, then its modifiers ("electoral losses in June" is about an election)
+        for word in [token, *(c for c in token.children if c.dep_ in ("amod", "compound") and c.i not in range(span.start, span.end))]:
+            for kind, words in TRIGGERS.items():
+                if word.lemma_.lower() in words or word.lower_ in words:
+                    return kind
         if token.head.i == token.i:
             break
         token = token.head
-    lemmas = {t.lemma_.lower() for t in span.sent} | {t.lower_ for t in span.sent}
+    words = [t for t in span.sent if not t.ent_type_]  # not "Accord" in "Government of National Accord"
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
     return next((kind for kind, words in TRIGGERS.items() if lemmas & words), "other")
+
+
+def _state_as_place(ent) -> bool:
+    """A state named as where something happened ("the general was in Tunisia on Monday")."""
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.lower_ in ("in", "at") and load_kb().kind(ent.ent_id_) == "state"
 
 
 def _narrative_years(found_all) -> list[tuple[int, int]]:
@@ -65,7 +75,7 @@ def article_chronology(article, body_doc, mentions: list[dict]) -> list[dict]:
         text = body[s_start:s_end]
         actors = sorted({m["actor"] for m in mentions if m["section"] == "body" and m["sentence_id"] == sentence_id
                          and m["form"] != "demonym" and m["actor"] != "Libya"})
-        places = [e for e in sent.ents if e.ent_id_.startswith(PLACE)]
+        places = [e for e in sent.ents if e.ent_id_.startswith(PLACE) or _state_as_place(e)]
         for f in find(text):
             start, end = s_start + f.start, s_start + f.end
             future = is_future(text[:f.start])

@@ -115,3 +115,15 @@ def test_narrative_text_anchors_on_the_nearest_year_and_leaves_weekdays(tmp_path
                    ("16 May", "2014-05-16", "2014-05-16", "day", False),
                    ("13 July", "2014-07-13", "2014-07-13", "day", False),
                    ("Friday", "", "", "day", False)]
+
+
+@pytest.mark.parametrize("text, kind, location", [
+    ("Haftar met the envoy in Tunisia on Monday.", "meeting", "Tunisia"),
+    ("Forces overran Tripoli in August.", "military action", "Tripoli"),
+    ("The uprising began in 2011.", "military action", ""),
+    # "Accord" in a name is not an agreement.
+    ("The Government of National Accord was formed in 2016.", "other", ""),
+])
+def test_kind_and_location(tmp_path, text, kind, location):
+    rows = chronology(one_article(tmp_path, text, "2017-09-26"))
+    assert (rows.kind.tolist(), rows.location.tolist()) == ([kind], [location])
