@@ -34,6 +34,8 @@ FIGHT = {"fight", "battle", "serve"}
 FIGHT_FOR = {"alongside", "for", "beside"}
 #: "accused France of supporting Haftar": the object of the accusation is the backer.
 ACCUSE = {"accuse", "charge", "suspect", "blame"}
+#: Objects of a denial that point back to what was just said ("Moscow denies this").
+ANAPHORA = {"this", "that", "it", "claim", "allegation", "report", "accusation", "charge"}
 #: "forces aligned with the GNA", "troops loyal to Haftar".
 ALIGNED = {"align", "aligned", "loyal", "ally", "allied", "affiliate", "affiliated"}
 #: Verbs whose subject receives what their object names ("Haftar has support from Egypt").
@@ -176,7 +178,11 @@ def _stance(cue, sentence: _Sentence) -> tuple[str, str] | None:
         return "alleged", ""
 
     def said_by(verb) -> str:
-        who = sentence.actor(_subject(verb)) if _subject(verb) is not None else None
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):  # "are accused (by whom?)"
+            agent = _child(verb, ("agent",))
+            who = sentence.actor(_child(agent, ("pobj",))) if agent is not None else None
+        else:
+            who = sentence.actor(_subject(verb)) if _subject(verb) is not None else None
         return who[0] if who else ""
 
     token, came_from = cue, None
@@ -206,9 +212,9 @@ def _stance(cue, sentence: _Sentence) -> tuple[str, str] | None:
 
 def _pairs_for(cue, sentence: _Sentence) -> tuple[list, list, str]:
     """Backers, backed actors and the cue words for one cue token."""
-    lemma, lower = cue.lemma_.lower(), cue.lower_
+    lemma = cue.lemma_.lower()
     # "UN-backed Government", "Turkish-backed forces", "UN-recognised Government"
-    if (lower in PARTICIPLE_CUES or lower in RECOGNITION) and cue.i >= 2 and cue.nbor(-1).text in HYPHEN:
+    if _hyphenated(cue):
         backer_token = cue.nbor(-2)
         backed_token = cue.head if cue.head.i != cue.i else None
         return sentence.actors(backer_token), sentence.actors(backed_token) if backed_token is not None else [], \
@@ -232,7 +238,8 @@ def _pairs_for(cue, sentence: _Sentence) -> tuple[list, list, str]:
             if backed_token is None or backed_token.dep_ != "nsubjpass":
                 backed_token = _child(cue, ("nsubjpass",)) or backed_token
         elif cue.dep_ == "pcomp" and cue.head.lower_ == "of" and cue.head.head.lemma_.lower() in ACCUSE:
-            backer_token = _child(cue.head.head, ("dobj",))  # "accused France of supporting Haftar"
+            # "accused France of supporting Haftar", "Qatar is accused of supporting Libya Dawn"
+            backer_token = _child(cue.head.head, ("dobj", "nsubjpass"))
         else:
             backer_token = _subject(cue)
         backed = sentence.actors(backed_token) if backed_token is not None else []
@@ -293,15 +300,19 @@ def _pairs_for(cue, sentence: _Sentence) -> tuple[list, list, str]:
     return backers, backed, words
 
 
+def _hyphenated(cue) -> bool:
+    """"UN-backed", "Turkish-backed", "UN-recognised"."""
+    return (cue.lower_ in PARTICIPLE_CUES or cue.lower_ in RECOGNITION) and cue.i >= 2 and cue.nbor(-1).text in HYPHEN
+
+
 def _is_cue(cue) -> bool:
-    lemma, lower, verb = cue.lemma_.lower(), cue.lower_, cue.pos_ in ("VERB", "AUX")
+    lemma, verb = cue.lemma_.lower(), cue.pos_ in ("VERB", "AUX")
     if lemma in PROVIDE and verb:  # only when what is handed over is military or financial
         given = [_child(cue, ("dobj",)), _pobj(cue, ("with",))]
         return any(t is not None and t.lemma_.lower() in GOODS for t in given)
     if lemma in FIGHT and verb:
         return _pobj(cue, FIGHT_FOR) is not None
-    return (lemma in VERB_CUES and verb) or (lemma in NOUN_CUES and cue.pos_ == "NOUN") or \
-        ((lower in PARTICIPLE_CUES or lower in RECOGNITION) and cue.i >= 2 and cue.nbor(-1).text in HYPHEN) or \
+    return (lemma in VERB_CUES and verb) or (lemma in NOUN_CUES and cue.pos_ == "NOUN") or _hyphenated(cue) or \
         (lemma in RECOGNITION and cue.pos_ == "VERB")
 
 
@@ -317,16 +328,27 @@ def _capitals_as_subjects(sent, sentence_id: int) -> list[dict]:
     return out
 
 
-def _denials_by_backers(sent, sentence: _Sentence, found: list) -> list:
-    """A backer named in a claim who denies it in the same sentence ("a charge Paris denied")."""
-    claims = {(b, d) for stance, bs, ds, _ in found if stance[0] != "denied" for b in bs for d in ds}
+def _claims(found: list) -> set:
+    return {(b, d) for stance, bs, ds, *_ in found if stance[0] != "denied" for b in bs for d in ds}
+
+
+def _denials_by_backers(sent, sentence: _Sentence, found: list, previous: list, previous_start: int) -> list:
+    """A backer named in a claim who denies it: in the same sentence ("a charge Paris denied"), or in the
+    next one when the denial points back ("Moscow denies this."); the evidence then starts with the claim."""
     out = []
     for verb in sent:
-        if verb.lemma_.lower() in DENY and verb.pos_ == "VERB" and _subject(verb) is not None:
-            denier = sentence.actor(_subject(verb))
-            backed = [d for b, d in claims if denier and b[0] == denier[0]]
-            if backed:
-                out.append((("denied", denier[0]), [denier], backed, verb.text))
+        if verb.lemma_.lower() not in DENY or verb.pos_ != "VERB" or _subject(verb) is None:
+            continue
+        denier = sentence.actor(_subject(verb))
+        if not denier:
+            continue
+        said = _child(verb, ("dobj", "ccomp", "xcomp"))
+        points_back = said is None or said.lower_ in ANAPHORA or said.lemma_.lower() in ANAPHORA
+        backed, start = [d for b, d in _claims(found) if b[0] == denier[0]], sentence_span(sent)[0]
+        if not backed and points_back:
+            backed, start = [d for b, d in _claims(previous) if b[0] == denier[0]], previous_start
+        if backed:
+            out.append((("denied", denier[0]), [denier], backed, verb.text, start))
     return out
 
 
@@ -335,25 +357,34 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
     kb = load_kb()
     rows = []
     body_mentions = [m for m in mentions if m["section"] == "body"]
+    previous, previous_start = [], 0
     for sentence_id, sent in enumerate(body_doc.sents):
         in_sentence = [m for m in body_mentions if m["sentence_id"] == sentence_id]
-        if not in_sentence:
-            continue
-        sentence = _Sentence(body_doc, in_sentence + _capitals_as_subjects(sent, sentence_id))
+        in_sentence += _capitals_as_subjects(sent, sentence_id)
         start, end = sentence_span(sent)
-        found = []
+        if not in_sentence:
+            previous, previous_start = [], start
+            continue
+        sentence = _Sentence(body_doc, in_sentence)
+        found = []  # (stance, backers, backed, cue words, start of the evidence)
         for cue in sent:
-            if not _is_cue(cue) or (stance := _stance(cue, sentence)) is None:
+            if not _is_cue(cue):
+                continue
+            # "the UN-backed government" describes; it is the article's own word even inside reported speech
+            stance = ("asserted", "") if _hyphenated(cue) else _stance(cue, sentence)
+            if stance is None:
                 continue
             backers, backed, words = _pairs_for(cue, sentence)
             if cue.lemma_.lower() in RECOGNITION or cue.lower_ in RECOGNITION:
                 stance = ("recognition", stance[1])
-            found.append((stance, backers, backed, words))
-        found += _denials_by_backers(sent, sentence, found)
+            found.append((stance, backers, backed, words, start))
+        denials = _denials_by_backers(sent, sentence, found, previous, previous_start)
+        previous, previous_start = list(found), start
+        found += denials
         # A denial that names no backer ("denying receiving international backing") denies the claims made
         # in the same sentence about the same actor.
-        claimed = [(b, d) for _, bs, ds, _ in found for b in bs for d in ds]
-        for stance, backers, backed, words in found:
+        claimed = [(b, d) for _, bs, ds, *_ in found for b in bs for d in ds]
+        for stance, backers, backed, words, evidence_start in found:
             if stance[0] == "denied" and not backers:
                 day = article.published
                 backers = [b for b, d in claimed if any(kb.side(d[0], day) == kb.side(x[0], day) for x in backed)]
@@ -368,7 +399,7 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
                         "article_id": article.article_id, "published": article.published, "backer": backer,
                         "backer_kind": backer_kind, "backed": target, "side": side, "stance": stance[0],
                         "claimed_by": stance[1], "cue": words, "sentence_id": sentence_id,
-                        "start": start, "end": end, "evidence": body_doc.text[start:end]})
+                        "start": evidence_start, "end": end, "evidence": body_doc.text[evidence_start:end]})
     unique = {}
     for row in rows:
         unique.setdefault((row["sentence_id"], row["backer"], row["backed"], row["stance"]), row)

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from .paths import ROOT
 
 EXPECTED = ROOT / "tests" / "expected"
+#: Articles written for the tests in the styles of other outlets, with their own expectations.
+FURTHER = ROOT / "tests" / "further"
 
 
 @dataclass
@@ -30,9 +33,9 @@ class Score:
         return self.matched / self.expected if self.expected else 1.0
 
 
-def expected(name: str) -> pd.DataFrame:
-    """The hand-written expectations ``tests/expected/<name>.csv``."""
-    return pd.read_csv(EXPECTED / f"{name}.csv", keep_default_na=False, dtype=str)
+def expected(name: str, folder: Path = EXPECTED) -> pd.DataFrame:
+    """The hand-written expectations ``<name>.csv`` (for the seeds unless another folder is given)."""
+    return pd.read_csv(folder / f"{name}.csv", keep_default_na=False, dtype=str)
 
 
 def score(table: str, extracted: pd.DataFrame, wanted: pd.DataFrame, keys: list[str]) -> Score:

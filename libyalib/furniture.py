@@ -25,8 +25,9 @@ _CAPTION_PREFIX = re.compile(r"^(?:FILE PHOTO|FILE PICTURE|(?:PHOTO|IMAGE|PICTUR
 _BRACKET_SOURCE = re.compile(r"\[(?:[A-Z][\w.&' -]{1,38}|[a-z]+\.[a-z]{2,})\]\s*$")
 _PHOTO_SUFFIX = re.compile(r"\((?:Photo|Image|Picture)(?: by| credit)?\s*:?[^)]{2,60}\)\s*$", re.I)
 _READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minute|minutes)\.?\s*read$", re.I)
-_RELATED = re.compile(r"^(?:read more|read also|also read|related(?: stories| articles| news| content)?|see also|"
-                      r"more on this|recommended|more from|you may also like|most read|trending)\b\s*(?:on)?\s*[:|\-–]?", re.I)
+_RELATED = re.compile(r"^(?:(?:read more|read also|also read|related(?: stories| articles| news| content)?|see also|"
+                      r"more on this|recommended|more from|you may also like|most read|trending)\b"
+                      r"|(?:watch|listen|video|audio|podcast|gallery)\s*:)\s*(?:on)?\s*[:|\-–]?", re.I)
 _CHROME = re.compile(
     r"\b(?:log ?in|logged in|sign ?in|sign ?up|register now|subscribe|newsletter|username|password|"
     r"your profile|create profile|click here|cookie|privacy policy|terms of (?:use|service)|"

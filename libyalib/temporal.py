@@ -49,7 +49,9 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 _DEICTIC = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
             "last night": -1, "tomorrow": 1}
 _FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|expected|hope[sd]?|hopefully|due|upcoming|"
-                     r"intends?|aims?|aimed|set to|before|by|until|next|coming|culminating|agreed to)\b", re.I)
+                     r"intends?|aims?|aimed|set to|next|coming|culminating|agreed to)\b", re.I)
+#: Deadlines point ahead only right before the expression ("before Oct. 20", "by spring"), not "by boat on".
+_DEADLINE = re.compile(r"\b(?:before|by|until)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass
@@ -115,7 +117,7 @@ def _week(day: dt.date) -> tuple[dt.date, dt.date]:
 
 def is_future(sentence_before: str) -> bool:
     """Does the text before an expression, in its sentence, put it in the future?"""
-    return bool(_FUTURE.search(sentence_before[-80:]))
+    return bool(_FUTURE.search(sentence_before[-80:]) or _DEADLINE.search(sentence_before))
 
 
 def resolve(f: Found, published: dt.date | None, narrative_year: int | None, future: bool) -> Interval:

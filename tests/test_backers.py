@@ -82,6 +82,19 @@ H, GNA, LNA = "Khalifa Haftar", "Government of National Accord", "Libyan Nationa
     ("The GNA, which is supported by Turkey and Qatar, said it would sign the agreement.",
      [("Qatar", GNA, "asserted", ""), ("Turkey", GNA, "asserted", "")]),
     ("Russia does not back Haftar.", [("Russia", H, "denied", "Russia")]),
+    # Passive verbs of saying name no claimer unless an agent follows.
+    ("Qatar and Turkey are accused of supporting Libya Dawn.",
+     [("Qatar", "Libya Dawn", "alleged", ""), ("Turkey", "Libya Dawn", "alleged", "")]),
+    ("Egypt is widely believed to have supplied Haftar with weapons.", [("Egypt", H, "alleged", "")]),
+    ("Egypt is accused by the GNA of arming Haftar.", [("Egypt", H, "claimed by someone", GNA)]),
+    # A denial in the next sentence that points back to the claim.
+    ("Russian mercenaries are fighting alongside Haftar's forces. Moscow denies this.",
+     [("Russia", LNA, "asserted", ""), ("Russia", LNA, "denied", "Russia")]),
+    ("Russian mercenaries are fighting alongside Haftar's forces. Moscow denies sending troops to Syria.",
+     [("Russia", LNA, "asserted", "")]),
+    # "UN-backed" is the article's own description, even inside what someone else says.
+    ("Haftar and the head of the UN-backed government in Tripoli did not meet, Russian officials said.",
+     [("United Nations", GNA, "asserted", "")]),
 ])
 def test_forms_of_backing(tmp_path, text, claims):
     assert _claims(tmp_path, text) == claims
