@@ -11,6 +11,9 @@ from .paths import ROOT
 EXPECTED = ROOT / "tests" / "expected"
 #: Articles written for the tests in the styles of other outlets, with their own expectations.
 FURTHER = ROOT / "tests" / "further"
+#: The columns that identify a claim and a dated expression when rows are matched.
+BACKER_KEYS = ["article_id", "backer", "backed", "stance", "claimed_by"]
+EVENT_KEYS = ["article_id", "expression", "date_start", "date_end"]
 
 
 @dataclass
@@ -76,3 +79,16 @@ def scores_table(scores: list[Score]) -> pd.DataFrame:
     """One row per table: counts, precision and recall."""
     return pd.DataFrame([{"table": s.table, "expected": s.expected, "extracted": s.extracted, "matched": s.matched,
                           "precision": round(s.precision, 3), "recall": round(s.recall, 3)} for s in scores])
+
+
+def evaluate(corpus, folder: Path = EXPECTED) -> list[Score]:
+    """Mentions, backers and dated expressions of ``corpus`` scored against the expectations in ``folder``."""
+    from .backers import foreign_backers
+    from .events import chronology
+    from .mentions import actor_mentions
+
+    return [
+        score_counts(actor_mentions(corpus), expected("mentions", folder)),
+        score("backers", foreign_backers(corpus), expected("backers", folder), BACKER_KEYS),
+        score("events", chronology(corpus), expected("events", folder), EVENT_KEYS),
+    ]

@@ -13,7 +13,7 @@ from libyalib import charts
 from libyalib.backers import foreign_backers
 from libyalib.charts.backers import backer_side_matrix
 from libyalib.corpus import load_corpus
-from libyalib.evaluation import expected, score
+from libyalib.evaluation import BACKER_KEYS, expected, score
 
 pd.set_option("display.max_colwidth", 120)
 corpus = load_corpus()
@@ -57,7 +57,7 @@ backers[["article_id", "published", "backer", "backer_kind", "backed", "side", "
 # Against every claim in the five seeds written down by hand in `tests/expected/backers.csv`:
 
 # %%
-s = score("backers", backers, expected("backers"), ["article_id", "backer", "backed", "stance", "claimed_by"])
+s = score("backers", backers, expected("backers"), BACKER_KEYS)
 print(f"precision {s.precision:.2f}, recall {s.recall:.2f} ({s.matched} of {s.expected} expected, {s.extracted} extracted)")
 
 # %% [markdown]

@@ -12,7 +12,7 @@ import pandas as pd
 from libyalib import charts
 from libyalib.events import chronology, reconcile
 from libyalib.corpus import load_corpus
-from libyalib.evaluation import expected, score
+from libyalib.evaluation import EVENT_KEYS, expected, score
 
 pd.set_option("display.max_colwidth", 80)
 corpus = load_corpus()
@@ -59,7 +59,7 @@ reconciled[reconciled.n_articles > 1][["date_start", "date_end", "kind", "expres
 # Against every temporal expression of the seeds written down by hand in `tests/expected/events.csv`:
 
 # %%
-s = score("events", events, expected("events"), ["article_id", "expression", "date_start", "date_end"])
+s = score("events", events, expected("events"), EVENT_KEYS)
 print(f"precision {s.precision:.2f}, recall {s.recall:.2f} ({s.matched} of {s.expected} expected, {s.extracted} extracted)")
 
 # %% [markdown]

@@ -2,11 +2,9 @@
 import pytest
 
 from libyalib.backers import STANCES, foreign_backers
-from libyalib.evaluation import expected, score
+from libyalib.evaluation import BACKER_KEYS as KEYS, expected, score
 
 from conftest import one_article
-
-KEYS = ["article_id", "backer", "backed", "stance", "claimed_by"]
 
 
 @pytest.fixture(scope="module")

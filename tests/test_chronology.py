@@ -2,11 +2,9 @@
 import pytest
 
 from libyalib.events import chronology, reconcile
-from libyalib.evaluation import expected, score
+from libyalib.evaluation import EVENT_KEYS as KEYS, expected, score
 
 from conftest import one_article
-
-KEYS = ["article_id", "expression", "date_start", "date_end"]
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 
 from libyalib.backers import foreign_backers
 from libyalib.corpus import load_corpus
-from libyalib.evaluation import FURTHER, expected, score, score_counts
+from libyalib.evaluation import BACKER_KEYS, EVENT_KEYS, FURTHER, expected, score, score_counts
 from libyalib.events import chronology
 from libyalib.mentions import actor_mentions
 
@@ -64,17 +64,15 @@ def test_mention_counts(further):
 
 
 def test_backers(further):
-    s = score("backers", foreign_backers(further), expected("backers", WANT),
-              ["article_id", "backer", "backed", "stance", "claimed_by"])
+    s = score("backers", foreign_backers(further), expected("backers", WANT), BACKER_KEYS)
     assert s.expected == 21 and s.spurious.empty, s.spurious
     assert set(s.missed.itertuples(index=False, name=None)) == KNOWN_MISSES
 
 
 def test_events(further):
-    keys = ["article_id", "expression", "date_start", "date_end"]
     events, want = chronology(further), expected("events", WANT)
-    s = score("events", events, want, keys)
+    s = score("events", events, want, EVENT_KEYS)
     assert (s.expected, s.precision, s.recall) == (27, 1.0, 1.0), (s.missed, s.spurious)
-    got = events.assign(planned=events.planned.astype(str)).drop_duplicates(keys)
-    both = want.merge(got, on=keys, suffixes=("_want", "_got"))
+    got = events.assign(planned=events.planned.astype(str)).drop_duplicates(EVENT_KEYS)
+    both = want.merge(got, on=EVENT_KEYS, suffixes=("_want", "_got"))
     assert (both.precision_want == both.precision_got).all() and (both.planned_want == both.planned_got).all()
