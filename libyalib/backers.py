@@ -1,9 +1,12 @@
 """Foreign backers: who is said to back which Libyan actor, read from the dependency parse.
 
-A claim needs a cue (a verb such as *back*, *support*, *arm*, *supply*; a noun such as *support*,
-*backing*, *backer*; or a hyphenated participle such as *UN-backed*), a foreign backer and a Libyan
-party as the backed actor. Recognition of a government is recorded with stance ``recognition``, never as
-backing. Hosting talks, meeting, mediating and urging are not cues.
+A claim needs a cue (a verb such as *back*, *support*, *arm*, *supply*; *send*, *provide* or *sell* with
+arms, troops or support as what is handed over; *fight alongside*; a noun such as *support*, *backing*,
+*backer*; or a hyphenated participle such as *UN-backed*), a foreign backer and a Libyan party as the
+backed actor. The stance comes from what governs the cue: a verb of saying (claimed by its subject, or
+alleged when passive or unattributed), *according to*, a denial or a negation. Recognition of a
+government is recorded with stance ``recognition``, never as backing. Hosting talks, meeting, mediating
+and urging are not cues.
 """
 from __future__ import annotations
 

@@ -3,8 +3,10 @@
 #
 # **Which foreign states back which Libyan side, as each article claims it?** Every claim comes with the
 # sentence that makes it. Claims are read from the dependency parse: a cue (*back*, *support*, *arm*,
-# *supply*, *backer*, *with the support of*, *UN-backed*...), a foreign backer and a Libyan party. Hosting
-# talks, meeting, mediating and urging are not backing; recognition of a government is its own stance.
+# *supply*, *sent drones to*, *fighting alongside*, *backer*, *with the support of*, *UN-backed*...), a
+# foreign backer and a Libyan party; who says so sets the stance (asserted, claimed by someone, alleged,
+# denied). Hosting talks, meeting, mediating and urging are not backing; recognition of a government is
+# its own stance.
 
 # %%
 import pandas as pd
