@@ -1,6 +1,7 @@
 """The chronology: every temporal expression of the seeds written down by hand, and rules on our own sentences."""
 import pytest
 
+from libyalib.corpus import load_corpus
 from libyalib.events import chronology, reconcile
 from libyalib.evaluation import EVENT_KEYS as KEYS, expected, score
 
@@ -125,3 +126,16 @@ def test_narrative_text_anchors_on_the_nearest_year_and_leaves_weekdays(tmp_path
 def test_kind_and_location(tmp_path, text, kind, location):
     rows = chronology(one_article(tmp_path, text, "2017-09-26"))
     assert (rows.kind.tolist(), rows.location.tolist()) == ([kind], [location])
+
+
+def test_articles_that_give_different_days_for_one_meeting_disagree(tmp_path):
+    (tmp_path / "a.txt").write_text("Paris talks\n\nMacron hosted Haftar and Sarraj in Paris on July 25, 2017.\n")
+    (tmp_path / "b.txt").write_text("Paris meeting\n\nMacron hosted a meeting between Haftar and Sarraj in Paris on "
+                                    "July 27, 2017.\n")
+    (tmp_path / "SOURCES.csv").write_text("file,outlet,url,published,published_precision\n"
+                                          "a.txt,,,2017-07-26,day\nb.txt,,,2017-08-25,day\n")
+    rec = reconcile(chronology(load_corpus(tmp_path)))
+    assert len(rec) == 1
+    row = rec.iloc[0]
+    assert (row.date_start, row.date_end, bool(row.disagreement), row.articles) == ("2017-07-25", "2017-07-27", True, "a;b")
+    assert row.dates_given == "a 2017-07-25..2017-07-25; b 2017-07-27..2017-07-27"
