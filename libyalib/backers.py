@@ -198,7 +198,8 @@ def _stance(cue, sentence: _Sentence) -> tuple[str, str] | None:
             if lemma in DENY:
                 return "denied", said_by(token)
             if lemma in REPORT:
-                return ("claimed by someone", said_by(token)) if said_by(token) else ("alleged", "")
+                who = said_by(token)
+                return ("claimed by someone", who) if who else ("alleged", "")
             if lemma == "allege":
                 return "alleged", ""
         if token.pos_ in ("VERB", "AUX") and reported and any(c.dep_ == "neg" for c in token.children):

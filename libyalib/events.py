@@ -33,15 +33,16 @@ def _kind(span) -> str:
     token = span.root
     for _ in range(8):
         # the word itself, then its modifiers ("electoral losses in June" is about an election)
-        for word in [token, *(c for c in token.children if c.dep_ in ("amod", "compound") and c.i not in range(span.start, span.end))]:
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and not span.start <= c.i < span.end]
+        for word in [token, *modifiers]:
             for kind, words in TRIGGERS.items():
                 if word.lemma_.lower() in words or word.lower_ in words:
                     return kind
         if token.head.i == token.i:
             break
         token = token.head
-    words = [t for t in span.sent if not t.ent_type_]  # not "Accord" in "Government of National Accord"
-    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    plain = [t for t in span.sent if not t.ent_type_]  # not "Accord" in "Government of National Accord"
+    lemmas = {t.lemma_.lower() for t in plain} | {t.lower_ for t in plain}
     return next((kind for kind, words in TRIGGERS.items() if lemmas & words), "other")
 
 

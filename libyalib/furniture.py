@@ -20,7 +20,8 @@ ARTICLE_ROLES = ("body", "subheading")
 
 _AGENCY = r"(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|GETTY|Anadolu(?: Agency)?|ANADOLU|Xinhua|XINHUA|SIPA|AA|dpa|DPA)"
 _CREDIT = re.compile(rf"(?:^|[\s(])/?{_AGENCY}\s*/\s*[A-Z][\w.'\- ]*(?:/[\w.'\- ]+)*\)?\s*$")
-_CREDIT_ONLY = re.compile(rf"^\(?/?{_AGENCY}(?:\s*/\s*[\w.'\- ]+)*\)?$|^(?:Photo|Image|Picture)s?(?: credit| copyright| source)?\s*:?\s*.{{2,60}}$", re.I)
+_CREDIT_ONLY = re.compile(rf"^\(?/?{_AGENCY}(?:\s*/\s*[\w.'\- ]+)*\)?$"
+                          rf"|^(?:Photo|Image|Picture)s?(?:\s*:|\s+(?:credit|copyright|source)\b:?)\s*.{{2,60}}$", re.I)
 _CAPTION_PREFIX = re.compile(r"^(?:FILE PHOTO|FILE PICTURE|(?:PHOTO|IMAGE|PICTURE)(?:\s+CAPTION)?|CAPTION|FILE)\s*:", re.I)
 _BRACKET_SOURCE = re.compile(r"\[(?:[A-Z][\w.&' -]{1,38}|[a-z]+\.[a-z]{2,})\]\s*$")
 _PHOTO_SUFFIX = re.compile(r"\((?:Photo|Image|Picture)(?: by| credit)?\s*:?[^)]{2,60}\)\s*$", re.I)

@@ -183,6 +183,8 @@ Advertisement
 
 Hospitals in the capital appealed for blood donors and fuel for their generators.
 
+Pictures show the terminal in ruins.
+
 Additional reporting by Sam Field in Misrata; Writing by Jane Doe; Editing by Alex Desk
 
 Our Standards: The Example Wire Trust Principles.
@@ -202,7 +204,8 @@ def test_wire_story_furniture_from_an_unseen_outlet(tmp_path):
     assert row.body.split("\n\n") == [
         "TRIPOLI (Wire) - The fighting continued for a third day on the outskirts of the capital, officials said on Sunday.",
         "Residents of the southern suburbs fled north as shelling reached the old airport road.",
-        "Hospitals in the capital appealed for blood donors and fuel for their generators."]
+        "Hospitals in the capital appealed for blood donors and fuel for their generators.",
+        "Pictures show the terminal in ruins."]  # a short paragraph, not a photo credit
     assert row.author == "Jane Doe" and row.published == "2019-04-14"
     roles = corpus.paragraphs.set_index("text").role
     assert roles["Image caption: Fighters of the unity government near the airport"] == "caption"
