@@ -1,4 +1,7 @@
-"""The spaCy pipeline (statistical English model + knowledge-base EntityRuler) and its on-disk cache.
+"""The spaCy pipeline (statistical English model + knowledge-base EntityRulers) and its on-disk cache.
+
+Before the statistical NER, one ruler marks actors' names and aliases, a second one fills in what they
+leave (dated expressions, demonyms, places), and demonyms inside longer names are dropped.
 
 Annotation runs once per article content: each article's title and body are stored as a ``DocBin`` under
 ``.cache/libyalib/annotations/``, keyed by the file's sha256, the model, the knowledge-base version and
