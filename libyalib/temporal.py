@@ -16,8 +16,8 @@ from .calendar_text import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS, month_number
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _REL = r"(?:last|this|next|past|coming)"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-# Order matters: longer, more specific patterns first; matches never overlap.
 _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+# Order matters: longer, more specific patterns first; matches never overlap.
 PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I if flags else 0)) for name, rx, flags in [
     ("iso_date", rf"\b(?P<year>{_YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", False),
     ("numeric_date", rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>{_YEAR})\b", False),
@@ -43,11 +43,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I if flags el
 #: Words that make a bare month a date ("in June"), not a verb or a name ("May", "March on").
 _MONTH_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|to|of|early|late|mid|before|after|during|last|next|this|"
                             r"between|and|or)[\s-]+)$", re.I)
-#: Words that put what follows in the future (schedules, plans, hopes).
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _DEICTIC = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
             "last night": -1, "tomorrow": 1}
+#: Words that put what follows in the future (schedules, plans, hopes).
 _FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|expected|hope[sd]?|hopefully|due|upcoming|"
                      r"intends?|aims?|aimed|set to|next|coming|culminating|agreed to)\b", re.I)
 #: Deadlines point ahead only right before the expression ("before Oct. 20", "by spring"), not "by boat on".
@@ -115,6 +115,16 @@ def _week(day: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
+def _unit(base: dt.date, unit: str, step: int) -> tuple[dt.date, dt.date]:
+    """The week, month or year ``step`` units away from the one holding ``base``."""
+    if unit == "week":
+        return _week(base + dt.timedelta(weeks=step))
+    if unit == "month":
+        m = base.year * 12 + base.month - 1 + step
+        return _month_range(m // 12, m % 12 + 1)
+    return dt.date(base.year + step, 1, 1), dt.date(base.year + step, 12, 31)
+
+
 def is_future(sentence_before: str) -> bool:
     """Does the text before an expression, in its sentence, put it in the future?"""
     return bool(_FUTURE.search(sentence_before[-80:]) or _DEADLINE.search(sentence_before))
@@ -152,34 +162,36 @@ def _resolve(f: Found, published: dt.date | None, narrative_year: int | None, fu
             return narrative_year, "narrative", str(narrative_year)
         return None, "none", ""
 
+    def explicit(start: dt.date, end: dt.date, precision: str) -> Interval:
+        """A date written in full: no anchor; planned when it lies ahead in future context."""
+        return Interval(start, end, precision, "", "none", future and bool(base) and start > base)
+
     if rule == "iso_date":
         d = dt.date(int(g["year"]), int(g["month"]), int(g["day"]))
-        return Interval(d, d, "day", "", "none", future and bool(base) and d > base)
+        return explicit(d, d, "day")
     if rule == "numeric_date":
         a, b = int(g["a"]), int(g["b"])
         if a <= 12 and b <= 12 and a != b:
             return Interval(None, None, "day", note="day/month order is ambiguous")
         day, month = (a, b) if a > 12 or a == b else (b, a)
         d = dt.date(int(g["year"]), month, day)
-        return Interval(d, d, "day", "", "none", future and bool(base) and d > base)
+        return explicit(d, d, "day")
     if rule == "year_range":
         first, last = int(g["year"]), g["year_end"]
         last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
         if last <= first:
             raise ValueError(f"year range {first}-{last}")
-        return Interval(dt.date(first, 1, 1), dt.date(last, 12, 31), "year", "", "none",
-                        future and bool(base) and first > base.year)
+        return explicit(dt.date(first, 1, 1), dt.date(last, 12, 31), "year")
     if rule == "part_of_year":  # "mid-2014": the year; the text says no more precisely which months
         rule = "year"
     if rule in ("day_month_year", "month_day_year"):
         d = dt.date(int(g["year"]), month_number(g["mon"]), int(g["day"]))
-        return Interval(d, d, "day", "", "none", future and bool(base) and d > base)
+        return explicit(d, d, "day")
     if rule == "month_year":
-        s, e = _month_range(int(g["year"]), month_number(g["mon"]))
-        return Interval(s, e, "month", "", "none", future and bool(base) and s > base)
+        return explicit(*_month_range(int(g["year"]), month_number(g["mon"])), "month")
     if rule == "year":
         y = int(g["year"])
-        return Interval(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "", "none", future and bool(base) and y > base.year)
+        return explicit(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
     if rule in ("month_day", "day_month"):
         month, day = month_number(g["mon"]), int(g["day"])
         year, src, anchor = year_of(month, day)
@@ -235,13 +247,7 @@ def _resolve(f: Found, published: dt.date | None, narrative_year: int | None, fu
             return Interval(None, None, g["unit"].lower(), note="relative to an unknown date")
         rel, unit, mod = g["rel"].lower(), g["unit"].lower(), (g.get("mod") or "").lower()
         step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[rel]
-        if unit == "week":
-            s, e = _week(base + dt.timedelta(weeks=step))
-        elif unit == "month":
-            m = base.month - 1 + step
-            s, e = _month_range(base.year + m // 12, m % 12 + 1)
-        else:
-            s, e = dt.date(base.year + step, 1, 1), dt.date(base.year + step, 12, 31)
+        s, e = _unit(base, unit, step)
         if mod == "earlier" and step == 0:
             e = base - dt.timedelta(days=1)
         elif mod == "later" and step == 0:
@@ -275,12 +281,7 @@ def _resolve(f: Found, published: dt.date | None, narrative_year: int | None, fu
         if unit == "day":
             d = base - dt.timedelta(days=n)
             return Interval(d, d, "day", anchor, src)
-        if unit == "week":
-            return Interval(*_week(base - dt.timedelta(weeks=n)), "week", anchor, src)
-        if unit == "month":
-            m = base.year * 12 + base.month - 1 - n
-            return Interval(*_month_range(m // 12, m % 12 + 1), "month", anchor, src)
-        return Interval(dt.date(base.year - n, 1, 1), dt.date(base.year - n, 12, 31), "year", anchor, src)
+        return Interval(*_unit(base, unit, -n), unit, anchor, src)
     if rule == "weekend":
         if not base:
             return Interval(None, None, "week", note="relative to an unknown date")
