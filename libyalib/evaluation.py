@@ -92,3 +92,193 @@ def evaluate(corpus, folder: Path = EXPECTED) -> list[Score]:
         score("backers", foreign_backers(corpus), expected("backers", folder), BACKER_KEYS),
         score("events", chronology(corpus), expected("events", folder), EVENT_KEYS),
     ]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The real-text yardstick: passages of English Wikipedia with ground truth written independently of the code
+# (``tests/dev/gold.json``; its ``about`` field gives the conventions). Gold rows believed wrong are listed in
+# ``tests/dev/disputed.csv`` with the reason; every score is given with and without them.
+
+DEV = ROOT / "tests" / "dev"
+#: The gold's camps and stances in this package's words.
+CAMPS = {"LNA": "haftar_camp", "TRIPOLI": "tripoli_camp"}
+STANCES = {"asserted": "asserted", "claimed": "claimed by someone", "alleged": "alleged", "denied": "denied"}
+DEV_COLUMNS = ["capability", "gold", "extracted", "matched", "precision", "recall", "f1", "note"]
+
+
+@dataclass
+class DevScores:
+    """Scores per capability on the real-text passages, and the rows behind them."""
+
+    table: pd.DataFrame  # one row per capability (DEV_COLUMNS)
+    backers: pd.DataFrame  # every gold claim with the row that matched it (or none)
+    events: pd.DataFrame  # every gold temporal expression with the row that matched it (or none)
+    actors: pd.DataFrame  # gold and extracted mention counts per (file, actor)
+    spurious_backers: pd.DataFrame  # extracted claims that match no gold row
+    spurious_events: pd.DataFrame  # extracted expressions that overlap no gold expression
+
+
+def load_gold(folder: Path = DEV) -> dict:
+    import json
+
+    return json.loads((folder / "gold.json").read_text(encoding="utf-8"))["files"]
+
+
+def disputed(folder: Path = DEV) -> pd.DataFrame:
+    """Gold rows believed wrong: ``file``, ``table`` (backers/events), ``key`` and ``reason``."""
+    path = folder / "disputed.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=["file", "table", "key", "reason"])
+    return pd.read_csv(path, keep_default_na=False, dtype=str)
+
+
+def backer_key(row: dict) -> str:
+    """How a gold claim is named in ``disputed.csv``: ``backer -> backed (stance)``."""
+    return f"{row['backer']} -> {row['backed']} ({row['stance']})"
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _locate(body: str, context: str, phrase: str) -> tuple[int, int] | None:
+    """Span of ``phrase`` inside the first occurrence of ``context`` in ``body``."""
+    at = body.find(context)
+    if at < 0 or (inner := context.find(phrase)) < 0:
+        return None
+    return at + inner, at + inner + len(phrase)
+
+
+def _score_dev_backers(gold: dict, bodies: dict, backers: pd.DataFrame, skip: set) -> tuple:
+    rows = []
+    for file, entry in gold.items():
+        for claim in entry["backers"]:
+            if (file, backer_key(claim)) in skip:
+                continue
+            span = _locate(bodies.get(file, ""), claim["evidence"], claim["evidence"])
+            rows.append({"file": file, "backer": claim["backer"], "backed": claim["backed"],
+                         "side": CAMPS[claim["camp"]], "stance": STANCES[claim["stance"]],
+                         "evidence": claim["evidence"], "span": span})
+    got = backers[(backers.backer_kind == "state") & (backers.stance != "recognition")].reset_index(drop=True)
+    used: set[int] = set()
+    for row in rows:
+        row["matched_row"] = -1
+        for i, r in got.iterrows():
+            if i in used or (r.article_id, r.backer, r.side, r.stance) != (row["file"], row["backer"], row["side"],
+                                                                           row["stance"]):
+                continue
+            if row["span"] is not None and not (r.start < row["span"][1] and row["span"][0] < r.end):
+                continue
+            used.add(i)
+            row["matched_row"] = i
+            break
+    table = pd.DataFrame(rows, columns=["file", "backer", "backed", "side", "stance", "evidence", "span",
+                                        "matched_row"])
+    pairs_gold = {(r["file"], r["backer"], r["side"]) for r in rows if r["stance"] != "denied"}
+    kept = got[got.stance != "denied"]
+    pairs_got = set(zip(kept.article_id, kept.backer, kept.side))
+    both = len(pairs_gold & pairs_got)
+    p = both / len(pairs_got) if pairs_got else 1.0
+    r = both / len(pairs_gold) if pairs_gold else 1.0
+    matched = int((table.matched_row >= 0).sum())
+    rp = matched / len(got) if len(got) else 1.0
+    rr = matched / len(table) if len(table) else 1.0
+    spurious = got.drop(index=list(used))
+    return ([("backing claims: (backer, camp) pairs", len(pairs_gold), len(pairs_got), both, p, r, _f1(p, r),
+              "per passage; denials left out"),
+             ("backing claims: rows", len(table), len(got), matched, rp, rr, _f1(rp, rr),
+              "backer, camp, stance and the evidence sentence")],
+            table.drop(columns=["span"]), spurious)
+
+
+def _inside(start: str, end: str, lo: str, hi: str) -> bool:
+    return bool(start) and lo <= start <= end <= hi
+
+
+def _score_dev_events(gold: dict, bodies: dict, events: pd.DataFrame, skip: set) -> tuple:
+    rows = []
+    got = events.reset_index(drop=True)
+    hit: set[int] = set()
+    for file, entry in gold.items():
+        mine = got[got.article_id == file]
+        for event in entry["events"]:
+            if (file, event["expression"]) in skip:
+                continue
+            span = _locate(bodies.get(file, ""), event["context"], event["expression"])
+            row = {"file": file, "expression": event["expression"], "gold_start": event["start"],
+                   "gold_end": event["end"], "lenient": event["lenient"], "found": "", "date_start": "",
+                   "date_end": "", "right": False, "wrong_day": False}
+            if span is not None:
+                over = mine[(mine.start < span[1]) & (span[0] < mine.end)]
+                if len(over):
+                    best = max(over.itertuples(), key=lambda r: min(r.end, span[1]) - max(r.start, span[0]))
+                    hit.update(over.index)
+                    right = (best.date_start, best.date_end) == (event["start"], event["end"]) or (
+                        event["lenient"] and _inside(best.date_start, best.date_end, event["start"], event["end"]))
+                    wrong_day = (best.precision == "day" and best.date_start != "" and not right
+                                 and not _inside(best.date_start, best.date_end, event["start"], event["end"]))
+                    row.update(found=best.expression, date_start=best.date_start, date_end=best.date_end,
+                               right=right, wrong_day=wrong_day)
+            rows.append(row)
+    table = pd.DataFrame(rows)
+    in_gold = got[got.article_id.isin(list(gold))]
+    spurious = in_gold.drop(index=[i for i in hit if i in in_gold.index])
+    right = int(table.right.sum())
+    p = right / len(in_gold) if len(in_gold) else 1.0
+    r = right / len(table) if len(table) else 1.0
+    return ([("temporal expressions resolved right", len(table), len(in_gold), right, p, r, _f1(p, r),
+              f"{int(table.wrong_day.sum())} wrong days; {int((table.found != '').sum())} found")],
+            table, spurious)
+
+
+def _score_dev_actors(gold: dict, mentions: pd.DataFrame) -> tuple:
+    from .kb import load_kb
+
+    kb = load_kb()
+    alias_of = {alias: name for name, row in kb.actors.iterrows() for alias in [name, *row.aliases]}
+    kept = mentions[mentions.form != "demonym"]
+    rows = []
+    for file, entry in gold.items():
+        mine = kept[kept.article_id == file].actor.value_counts()
+        claimed: set[str] = set()
+        for actor in entry["actors"]:
+            names = {alias_of.get(a) for a in [actor["name"], *actor["aliases_counted"]]} - {None}
+            names = names or {actor["name"], *actor["aliases_counted"]}
+            names -= claimed
+            claimed |= names
+            rows.append({"file": file, "actor": actor["name"], "gold": actor["count"],
+                         "extracted": int(sum(mine.get(n, 0) for n in names))})
+        for name, n in mine.items():
+            if name not in claimed:
+                rows.append({"file": file, "actor": name, "gold": 0, "extracted": int(n)})
+    table = pd.DataFrame(rows, columns=["file", "actor", "gold", "extracted"])
+    low = table[["gold", "extracted"]].min(axis=1).sum()
+    high = table[["gold", "extracted"]].max(axis=1).sum()
+    counted = table[table.gold > 0]
+    found = int((counted.extracted > 0).sum())
+    p = low / table.extracted.sum() if table.extracted.sum() else 1.0
+    r = low / table.gold.sum() if table.gold.sum() else 1.0
+    return ([("actor mentions: count agreement", int(table.gold.sum()), int(table.extracted.sum()), int(low), p, r,
+              _f1(p, r), f"agreement {low / high:.3f} (sum of min / sum of max over actors)"),
+             ("actor mentions: actors found", len(counted), int((table.extracted > 0).sum()), found,
+              found / int((table.extracted > 0).sum() or 1), found / len(counted), 0.0, "actors counted in the gold")],
+            table)
+
+
+def dev_scores(corpus, folder: Path = DEV, without_disputed: bool = False) -> DevScores:
+    """Precision and recall per capability on the real-text passages in ``folder``."""
+    from .backers import foreign_backers
+    from .events import chronology
+    from .mentions import actor_mentions
+
+    gold = load_gold(folder)
+    bodies = dict(zip(corpus.articles.article_id, corpus.articles.body))
+    skip = set()
+    if without_disputed:
+        skip = set(zip(disputed(folder).file, disputed(folder).key))
+    backer_rows, backers, spurious_backers = _score_dev_backers(gold, bodies, foreign_backers(corpus), skip)
+    event_rows, events, spurious_events = _score_dev_events(gold, bodies, chronology(corpus), skip)
+    actor_rows, actors = _score_dev_actors(gold, actor_mentions(corpus))
+    table = pd.DataFrame(backer_rows + event_rows + actor_rows, columns=DEV_COLUMNS)
+    table = table.round({"precision": 3, "recall": 3, "f1": 3})
+    return DevScores(table, backers, events, actors, spurious_backers, spurious_events)
