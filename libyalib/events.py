@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 
 from .kb import PLACE, load_kb
 from .mentions import article_mentions
 from .nlp import iter_docs, sentence_span
-from .temporal import find, is_future, resolve
+from .calendar_text import WEEKDAYS, month_number
+from .corpus import PARAGRAPH_BREAK
+from .pubdate import WEEKDAY_DATES, years_in
+from .temporal import EXPLICIT, Context, find, is_future, published_period, resolve
 
-COLUMNS = ["article_id", "sentence_id", "start", "end", "expression", "date_start", "date_end", "precision", "anchor",
-           "anchor_source", "rule", "planned", "evidence", "actors", "kind", "location"]
+COLUMNS = ["article_id", "section", "sentence_id", "start", "end", "expression", "date_start", "date_end",
+           "precision", "anchor", "anchor_source", "rule", "planned", "vague", "evidence", "actors", "kind",
+           "location"]
 KINDS = ("election", "agreement", "military action", "meeting", "statement", "other")
 TRIGGERS = {
     "election": {"election", "elections", "vote", "ballot", "electoral", "poll", "polls"},
@@ -25,7 +30,7 @@ TRIGGERS = {
     "statement": {"say", "announce", "statement", "urge", "call", "tweet", "claim", "condemn", "pledge", "tell", "warn",
                   "accuse", "confirm", "deny"},
 }
-_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "season": 3, "half": 4, "year": 5}
+_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "season": 3, "half": 4, "range": 5, "year": 6}
 
 
 def _kind(span) -> str:
@@ -52,48 +57,133 @@ def _state_as_place(ent) -> bool:
     return ent.root.dep_ == "pobj" and head.lower_ in ("in", "at") and load_kb().kind(ent.ent_id_) == "state"
 
 
-def _narrative_years(found_all) -> list[tuple[int, int]]:
-    """(offset, year) of every explicit year in an article, for texts without a publication date."""
-    return [(f.start, int(f.groups["year"])) for f in found_all if "year" in f.groups]
+def _clause(span):
+    """The tokens of the clause an expression belongs to: its verb's subtree without the clauses
+    coordinated or embedded in it that have subjects of their own."""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return {t.i for t in span.sent}
+    own = {t.i for t in verb.subtree}
+    for t in verb.subtree:
+        if t.i != verb.i and t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "ccomp", "advcl", "relcl") \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and span.root.i not in {
+                    x.i for x in t.subtree}:
+            own -= {x.i for x in t.subtree}
+    return own
 
 
-def _nearest_year(years: list[tuple[int, int]], offset: int) -> int | None:
-    before = [y for o, y in years if o < offset]
-    if before:
-        return before[-1]
-    after = [y for o, y in years if o > offset]
-    return after[0] if after else None
+def _pluperfect(span) -> bool:
+    """Is the expression's verb in the past perfect ("he had been appointed on 14 March")?"""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
 
 
-def article_chronology(article, body_doc, mentions: list[dict]) -> list[dict]:
-    """Dated expressions of one article's body."""
-    published = dt.date.fromisoformat(article.published) if article.published_precision == "day" else None
-    body = body_doc.text
-    years = _narrative_years(find(body)) if published is None else []
+def _clause_follows(span) -> bool:
+    """"two days after Turkey deployed them": a clause follows the expression's last word."""
+    last = span[-1]
+    return last.dep_ == "mark" or any(c.pos_ in ("VERB", "AUX") for c in last.children)
+
+
+def _headings(body: str) -> list[tuple[int, int]]:
+    """``(offset, year)`` of every short heading line that names one year ("2015", "Events of 2016")."""
+    out, pos = [], 0
+    for paragraph in body.split(PARAGRAPH_BREAK):
+        words = paragraph.split()
+        if 0 < len(words) <= 6 and not paragraph.rstrip().endswith((".", "!", "?", ":")):
+            years = set(years_in(paragraph))
+            if len(years) == 1:
+                out.append((pos, years.pop()))
+        pos += len(paragraph) + len(PARAGRAPH_BREAK)
+    return out
+
+
+def _title_year(title: str) -> int | None:
+    years = set(years_in(title))
+    return years.pop() if len(years) == 1 else None
+
+
+def _weekday_dates(text: str, published: str) -> dict[int, dt.date]:
+    """Weekdays the text names with their date ("Sunday, November 24"): the year is the one nearest the
+    publication year (or the latest year written) in which that date falls on that weekday."""
+    year = int(published[:4]) if published else max(years_in(text), default=0)
+    out = {}
+    if not year:
+        return out
+    for m in (m for pattern in WEEKDAY_DATES for m in pattern.finditer(text)):
+        month, day, weekday = month_number(m["mon"]), int(m["d"]), WEEKDAYS[m["wd"].lower()]
+        for y in sorted(range(year - 6, year + 7), key=lambda y: abs(y - year)):
+            try:
+                if dt.date(y, month, day).weekday() == weekday:
+                    out.setdefault(weekday, dt.date(y, month, day))
+                    break
+            except ValueError:
+                break
+    return out
+
+
+def _section_rows(article, section: str, doc, mentions: list[dict], base: Context, state: dict) -> list[dict]:
+    """Dated expressions of one section (title or body) of an article."""
+    text = doc.text
+    headings = _headings(text) if section == "body" else []
+    sentences = list(doc.sents)
+    sentence_of = {t.i: n for n, sent in enumerate(sentences) for t in sent}
     rows = []
-    for sentence_id, sent in enumerate(body_doc.sents):
+    pos = 0
+    found_all = []  # expressions are found paragraph by paragraph, whatever the sentence splitter did
+    for paragraph in text.split(PARAGRAPH_BREAK):
+        found_all += [(pos, f) for f in find(paragraph)]
+        pos += len(paragraph) + len(PARAGRAPH_BREAK)
+    for offset, f in found_all:
+        start, end = offset + f.start, offset + f.end
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        sentence_id = sentence_of[span[0].i]
+        sent = sentences[sentence_id]
         s_start, s_end = sentence_span(sent)
-        text = body[s_start:s_end]
-        actors = sorted({m["actor"] for m in mentions if m["section"] == "body" and m["sentence_id"] == sentence_id
-                         and m["form"] != "demonym" and m["actor"] != "Libya"})
+        s_end = max(s_end, end)
+        in_sentence = [m for m in mentions if m["section"] == section and m["sentence_id"] == sentence_id
+                       and m["form"] != "demonym" and m["actor"] != "Libya"]
         places = [e for e in sent.ents if e.ent_id_.startswith(PLACE) or _state_as_place(e)]
-        for f in find(text):
-            start, end = s_start + f.start, s_start + f.end
-            future = is_future(text[:f.start])
-            interval = resolve(f, published, _nearest_year(years, start) if published is None else None, future)
-            span = body_doc.char_span(start, end, alignment_mode="expand")
-            place = min(places, key=lambda e: abs(e.start_char - start)).text if places else ""
-            rows.append({
-                "article_id": article.article_id, "sentence_id": sentence_id, "start": start, "end": end,
-                "expression": f.text,
-                "date_start": interval.start.isoformat() if interval.start else "",
-                "date_end": interval.end.isoformat() if interval.end else "",
-                "precision": interval.precision, "anchor": interval.anchor, "anchor_source": interval.anchor_source,
-                "rule": f.rule + (f" ({interval.note})" if interval.note else ""),
-                "planned": bool(interval.planned), "evidence": text, "actors": ";".join(actors),
-                "kind": _kind(span) if span is not None else "other", "location": place,
-            })
+        written = [int(x.groups["year"]) for o, x in found_all if s_start <= o + x.start and o + x.end <= start
+                   and x.rule in EXPLICIT and "year" in x.groups]
+        section_year = next((y for o, y in reversed(headings) if o <= start), base.section_year)
+        ctx = replace(base, sentence_year=written[-1] if written else None, section_year=section_year,
+                      reference=state.get("reference"), future=is_future(text[s_start:start]),
+                      backwards=_pluperfect(span), clause_follows=_clause_follows(span))
+        interval = resolve(f, ctx)
+        if interval.start is not None and not interval.vague:
+            state["reference"] = interval
+        clause = _clause(span)
+        actors = sorted({m["actor"] for m in in_sentence
+                         if doc.char_span(m["start"], m["end"], alignment_mode="expand").root.i in clause})
+        near = [e for e in places if e.root.i in clause] or places
+        place = min(near, key=lambda e: abs(e.start_char - start)).text if near else ""
+        rows.append({
+            "article_id": article.article_id, "section": section, "sentence_id": sentence_id, "start": start,
+            "end": end, "expression": text[start:end],
+            "date_start": interval.start.isoformat() if interval.start else "",
+            "date_end": interval.end.isoformat() if interval.end else "",
+            "precision": interval.precision, "anchor": interval.anchor, "anchor_source": interval.anchor_source,
+            "rule": f.rule + (f" ({interval.note})" if interval.note else ""),
+            "planned": bool(interval.planned), "vague": bool(interval.vague), "evidence": text[s_start:s_end],
+            "actors": ";".join(actors), "kind": _kind(span), "location": place,
+        })
     return rows
+
+
+def article_chronology(article, body_doc, mentions: list[dict], title_doc=None) -> list[dict]:
+    """Dated expressions of one article's title and body."""
+    base = Context(published=published_period(article.published), published_text=article.published,
+                   section_year=_title_year(article.title),
+                   weekdays=_weekday_dates(body_doc.text, article.published))
+    state: dict = {}
+    rows = _section_rows(article, "title", title_doc, mentions, base, {}) if title_doc is not None else []
+    return rows + _section_rows(article, "body", body_doc, mentions, base, state)
 
 
 def chronology(corpus) -> pd.DataFrame:
@@ -101,9 +191,9 @@ def chronology(corpus) -> pd.DataFrame:
     rows = []
     for article, title_doc, body_doc in iter_docs(corpus):
         mentions = article_mentions(article.article_id, article.published, title_doc, body_doc)
-        rows.extend(article_chronology(article, body_doc, mentions))
+        rows.extend(article_chronology(article, body_doc, mentions, title_doc))
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "planned": "bool"})
+    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "planned": "bool", "vague": "bool"})
 
 
 def _shared(a, b) -> set[str]:
@@ -123,9 +213,10 @@ def reconcile(events: pd.DataFrame, year_range: tuple[int, int] | None = None) -
     Each event gets the tightest interval consistent with all its rows (their intersection), the articles
     and expressions that report it, and ``disagreement`` when articles give days that cannot all be true
     (the event then spans the days given).
-    Planned events and durations are left out; ``year_range`` keeps events that touch those years.
+    Planned events, vague intervals ("in recent weeks") and durations are left out; ``year_range`` keeps
+    events that touch those years.
     """
-    rows = events[(events.date_start != "") & ~events.planned].reset_index(drop=True)
+    rows = events[(events.date_start != "") & ~events.planned & ~events.vague].reset_index(drop=True)
     if year_range:
         rows = rows[(rows.date_end.str[:4].astype(int) >= year_range[0]) &
                     (rows.date_start.str[:4].astype(int) <= year_range[1])].reset_index(drop=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .calendar_text import MONTH_RE, YEAR_RE
 from .pubdate import parse_dateline
 
 ROLES = ("title", "repeated_title", "standfirst", "byline", "dateline", "body", "subheading",
@@ -120,6 +121,15 @@ def byline_author(text: str) -> str | None:
     return (m["who"] or m["special"] or m["staff"]).strip()
 
 
+_CALENDAR_HEADING = re.compile(rf"^(?:{MONTH_RE}|{YEAR_RE})(?:\s?(?:–|—|-|to|until)\s?(?:{MONTH_RE}|{YEAR_RE}))?"
+                               rf"(?: {YEAR_RE})?$", re.I)
+
+
+def _calendar_heading(text: str) -> bool:
+    """A line that names only a period ("2015", "April to June", "May–December"): a timeline heading."""
+    return bool(_CALENDAR_HEADING.match(text.strip()))
+
+
 def classify(raw_lines: list[str], title: str | None = None) -> list[Line]:
     """Classify the non-blank lines of one article.
 
@@ -177,7 +187,9 @@ def classify(raw_lines: list[str], title: str | None = None) -> list[Line]:
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     for i in rest:
         line = lines[i]
-        if i < first:
+        if i < first and _calendar_heading(line.text):
+            line.role, line.rule = "subheading", "a period as a heading before the first paragraph"
+        elif i < first:
             line.role, line.rule = "chrome", "short line before the first paragraph"
         elif i > last:
             titled = sum(w[:1].isupper() for w in line.text.split()) >= 0.6 * len(line.text.split())

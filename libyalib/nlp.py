@@ -4,8 +4,8 @@ Before the statistical NER, one ruler marks actors' names and aliases, a second 
 leave (dated expressions, demonyms, places), and demonyms inside longer names are dropped.
 
 Annotation runs once per article content: each article's title and body are stored as a ``DocBin`` under
-``.cache/libyalib/annotations/``, keyed by the file's sha256, the model, the knowledge-base version and
-:data:`ANNOTATION_VERSION`.
+``.cache/libyalib/annotations/``, keyed by the sha256 of the text annotated, the model, the knowledge-base
+version and :data:`ANNOTATION_VERSION`.
 """
 from __future__ import annotations
 
@@ -114,8 +114,13 @@ def pipeline() -> Language:
     return nlp
 
 
-def _cache_path(sha256: str, key: str) -> Path:
-    return CACHE / "annotations" / key / f"{sha256}.spacy"
+def text_key(row) -> str:
+    """sha256 of what is annotated (title and body): a change in how a file is read is a new entry."""
+    return hashlib.sha256(f"{row.title}\x00{row.body}".encode()).hexdigest()
+
+
+def _cache_path(row, key: str) -> Path:
+    return CACHE / "annotations" / key / f"{text_key(row)}.spacy"
 
 
 def _write(path: Path, docs: list[Doc]) -> None:
@@ -129,8 +134,8 @@ def ensure_annotated(corpus, progress: bool | None = None, n_process: int | None
     """Annotate the articles not in the cache yet, streaming them to disk; returns how many were run."""
     nlp = pipeline()
     key = nlp.meta["libyalib_key"]
-    todo = [row for row in corpus.articles.itertuples() if not _cache_path(row.sha256, key).exists()]
-    todo = list({row.sha256: row for row in todo}.values())  # same content, one annotation
+    todo = [row for row in corpus.articles.itertuples() if not _cache_path(row, key).exists()]
+    todo = list({text_key(row): row for row in todo}.values())  # same content, one annotation
     if not todo:
         return 0
     if n_process is None:
@@ -142,7 +147,7 @@ def ensure_annotated(corpus, progress: bool | None = None, n_process: int | None
         stream = tqdm(stream, total=2 * len(todo), desc="annotating", unit="text")
     stream = iter(stream)
     for row in todo:
-        _write(_cache_path(row.sha256, key), [next(stream), next(stream)])
+        _write(_cache_path(row, key), [next(stream), next(stream)])
     return len(todo)
 
 
@@ -152,7 +157,7 @@ def iter_docs(corpus, progress: bool | None = None, n_process: int | None = None
     nlp = pipeline()
     key = nlp.meta["libyalib_key"]
     for row in corpus.articles.itertuples():
-        title, body = DocBin().from_disk(_cache_path(row.sha256, key)).get_docs(nlp.vocab)
+        title, body = DocBin().from_disk(_cache_path(row, key)).get_docs(nlp.vocab)
         yield row, title, body
 
 

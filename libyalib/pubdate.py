@@ -15,7 +15,7 @@ _DATELINES = [
     (re.compile(rf"^{_PREFIX}(?P<mon>{MONTH_RE}),?\s+(?P<y>{YEAR_RE})$", re.I), "month"),
 ]
 # "November 24 [Sunday]", "Sunday, November 24", "Sunday 24 November": a date with its weekday, no year.
-_WEEKDAY_DATES = [
+WEEKDAY_DATES = [
     re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*[\[(,]?\s*(?P<wd>{WEEKDAY_RE})\b"),
     re.compile(rf"\b(?P<wd>{WEEKDAY_RE}),?\s+(?P<mon>{MONTH_RE})\s+(?P<d>\d{{1,2}})\b(?!,?\s*{YEAR_RE})"),
     re.compile(rf"\b(?P<wd>{WEEKDAY_RE}),?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_RE})\b(?!,?\s*{YEAR_RE})"),
@@ -86,7 +86,7 @@ def infer_published(text: str) -> tuple[str, str, str] | None:
     latest = max(years_in(text), default=None)
     if latest is None:
         return None
-    for pattern in _WEEKDAY_DATES:
+    for pattern in WEEKDAY_DATES:
         for m in pattern.finditer(text):
             month, day, weekday = month_number(m["mon"]), int(m["d"]), WEEKDAYS[m["wd"].lower()]
             for year in range(latest, latest + 12):

@@ -83,15 +83,17 @@ _DAY = pa.Column(str, pa.Check.str_matches(r"^(?:\d{4}-\d{2}-\d{2})?$"))
 
 EVENTS = _schema("events", {
     "article_id": _ID,
+    "section": pa.Column(str, pa.Check.isin(["title", "body"])),
     **_sentence_span(),
     "expression": _ID,
     "date_start": _DAY,
     "date_end": _DAY,
-    "precision": pa.Column(str, pa.Check.isin(["day", "week", "month", "season", "half", "year"])),
+    "precision": pa.Column(str, pa.Check.isin(["day", "week", "month", "season", "half", "range", "year"])),
     "anchor": _TEXT,
     "anchor_source": pa.Column(str, pa.Check.isin(["publication", "narrative", "none"])),
     "rule": _ID,
     "planned": pa.Column(bool),
+    "vague": pa.Column(bool),
     "evidence": _ID,
     "actors": _TEXT,
     "kind": pa.Column(str, pa.Check.isin(["election", "agreement", "military action", "meeting", "statement", "other"])),

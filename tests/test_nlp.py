@@ -21,7 +21,7 @@ def test_annotation_runs_once_per_content(tmp_path, monkeypatch):
     assert nlp_module.ensure_annotated(corpus) == 1
     assert nlp_module.ensure_annotated(corpus) == 0
     cached = list((tmp_path / "cache").rglob("*.spacy"))
-    assert [p.stem for p in cached] == corpus.articles.sha256.tolist()
+    assert [p.stem for p in cached] == [nlp_module.text_key(row) for row in corpus.articles.itertuples()]
 
 
 def test_without_a_model_the_ruler_still_finds_actors(tmp_path, monkeypatch):
