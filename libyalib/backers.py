@@ -143,7 +143,7 @@ def _goods_ok(cue) -> bool:
     """A verb of handing over backs only when what it hands over is military or financial."""
     lex = load_lexicon()
     goods = lex.words("goods")
-    given = [c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")]
+    given = [c for c in cue.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]  # "equipment sent from X"
     given += [o for c in cue.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
               if o.dep_ == "pobj"]
     if cue.dep_ in ("acl", "relcl") and cue.tag_ == "VBN":
@@ -270,7 +270,7 @@ def _stance(cue, claimers: _Claimers) -> tuple[str, str] | None:
         token, came_from = token.head, token
 
 
-def _support_types(cue, other_cues: list) -> str:
+def _support_types(cue, other_cues: list, backed: Party) -> str:
     """The support types the claim's words name: the cue itself and its modifiers ("air support",
     "financial backing"), what the verbs of its clause hand over ("supplying drones", "deploying
     mercenaries") and the military action they take ("launched airstrikes"); the clauses of other claims
@@ -287,15 +287,19 @@ def _support_types(cue, other_cues: list) -> str:
     handing = lex.words("support") | lex.words("provide") | lex.words("give") | lex.words("fight")
     military = lex.words("military")
     named = [cue, *(c for c in cue.children if c.dep_ in ("amod", "compound", "nmod"))]
+    if clause.lemma_.lower() in lex.words("fight"):
+        named.append(clause)  # "intervened on behalf of", "fought on the side of"
     for verb in (t for t in clause.subtree if t.pos_ in ("VERB", "AUX") and t.i not in skip):
         for child in verb.children:
-            objects = [child] if child.dep_ in ("dobj", "nsubjpass", "dative") else \
+            objects = [child] if child.dep_ in ("dobj", "nsubjpass", "dative") or (
+                child.dep_ == "nsubj" and child.lemma_.lower() in lex.words("goods")) else \
                 [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "with" else []
             for obj in (o for x in objects for o in [x, *x.conjuncts]):
                 if verb.lemma_.lower() in handing or obj.lemma_.lower() in military:
                     named += [obj, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
                     named += [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                               if o.dep_ == "pobj"]  # "thousands of Syrian mercenaries"
+    skip |= backed.span | {backed.token.i, _np_head(backed.token).i}  # "support the mercenaries", "GNA forces"
     found = {lex.support_type(t) for t in named if t.i not in skip and not (t.ent_type_ and t.i != cue.i)}
     found.discard("")
     if len(found) > 1:
@@ -428,7 +432,7 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
             rows.append({
                 "article_id": article.article_id, "published": day, "backer": name, "backer_kind": kind,
                 "backed": backed.actor, "side": backed.side, "stance": stance[0], "claimed_by": stance[1],
-                "cue": _cue_words(cue, backer, backed), "support_type": _support_types(cue, other_cues),
+                "cue": _cue_words(cue, backer, backed), "support_type": _support_types(cue, other_cues, backed),
                 "sentence_id": sentence_id, "start": evidence_start, "end": end,
                 "evidence": body_doc.text[evidence_start:end]})
         previous, previous_start = found, start

@@ -82,6 +82,16 @@ def _pluperfect(span) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
 
 
+def _headline_plan(span) -> bool:
+    """A headline's infinitive is what will happen ("Haftar to meet envoy on Friday")."""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    top = verb.dep_ == "ROOT" or (verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "ROOT"
+                                  and verb.head.pos_ in ("NOUN", "PROPN"))  # parsed as "Haftar [to meet ...]"
+    return top and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _clause_follows(span) -> bool:
     """"two days after Turkey deployed them": a clause follows the expression's last word."""
     last = span[-1]
@@ -153,7 +163,8 @@ def _section_rows(article, section: str, doc, mentions: list[dict], base: Contex
                    and x.rule in EXPLICIT and "year" in x.groups]
         section_year = next((y for o, y in reversed(headings) if o <= start), base.section_year)
         ctx = replace(base, sentence_year=written[-1] if written else None, section_year=section_year,
-                      reference=state.get("reference"), future=is_future(text[s_start:start]),
+                      reference=state.get("reference"),
+                      future=is_future(text[s_start:start]) or (section == "title" and _headline_plan(span)),
                       backwards=_pluperfect(span), clause_follows=_clause_follows(span))
         interval = resolve(f, ctx)
         if interval.start is not None and not interval.vague:

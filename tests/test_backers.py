@@ -2,6 +2,7 @@
 import pytest
 
 from libyalib.backers import STANCES, foreign_backers
+from libyalib.corpus import load_corpus
 from libyalib.evaluation import BACKER_KEYS as KEYS, expected, score
 
 from conftest import one_article
@@ -119,3 +120,90 @@ def test_not_backing(tmp_path, text):
 
 def test_recognition_is_never_backing(tmp_path):
     assert _claims(tmp_path, "Egypt recognised the GNA in 2016.") == [("Egypt", GNA, "recognition", "")]
+
+
+# Sentences written for these tests, one per path shape between a cue and the two parties; the shapes are
+# rows of libyalib/data/roles.csv, so each sentence stands for every sentence of that shape.
+@pytest.mark.parametrize("text, claims", [
+    # a cue noun as the attribute of a copula; a participle clause says how (drones: weapons)
+    ("Turkey remained the main supporter of the GNA, supplying it with drones.",
+     [("Turkey", GNA, "weapons")]),
+    # apposition parsed as a second subject
+    ("Egypt and the UAE, both backers of Haftar, welcomed the plan.",
+     [("Egypt", H, "unknown"), ("United Arab Emirates", H, "unknown")]),
+    # a present participle modifying the backer
+    ("The UAE, aiding the LNA, flew drones over Tripoli.",
+     [("United Arab Emirates", LNA, "troops as a secondary warring party;weapons")]),
+    # a relative clause with a verb of receiving and an agent two prepositions deep
+    ("The GNA, which has long relied on drones from Turkey, pushed east.", [("Turkey", GNA, "weapons")]),
+    # a past participle on forces that stand for the party they are loyal to; coordinated agents
+    ("Forces loyal to Haftar, equipped by Russia and the UAE, advanced on the capital.",
+     [("Russia", H, "materiel and logistics"), ("United Arab Emirates", H, "materiel and logistics")]),
+    ("Haftar was propped up with money and weapons from the UAE.",
+     [("United Arab Emirates", H, "weapons;funding and economic support")]),
+    ("The United States carried out airstrikes in support of GNA forces.",
+     [("United States", GNA, "troops as a secondary warring party")]),
+    ("Russian pilots flew for the LNA.", [("Russia", LNA, "troops as a secondary warring party")]),
+    ("Sudanese fighters fought alongside the LNA near Sirte.", [("Sudan", LNA, "troops as a secondary warring party")]),
+    # joint military action
+    ("Qatar, along with the GNA, launched airstrikes on militia positions.",
+     [("Qatar", GNA, "troops as a secondary warring party")]),
+    ("Turkey intervened on behalf of the GNA.", [("Turkey", GNA, "troops as a secondary warring party")]),
+    # what is sent, where from and to whom
+    ("Equipment sent from Jordan to the LNA was seized in Benghazi.", [("Jordan", LNA, "materiel and logistics")]),
+    ("The Turkish-backed GNA recaptured Gharyan.", [("Turkey", GNA, "unknown")]),
+    ("Turkey's training of GNA forces continued.", [("Turkey", GNA, "training and expertise")]),
+    ("Emirati drones for the LNA were unloaded in Benghazi.", [("United Arab Emirates", LNA, "weapons")]),
+    ("Russia and Egypt support Haftar and the House of Representatives.",
+     [("Egypt", "House of Representatives", "unknown"), ("Egypt", H, "unknown"),
+      ("Russia", "House of Representatives", "unknown"), ("Russia", H, "unknown")]),
+])
+def test_path_shapes(tmp_path, text, claims):
+    rows = foreign_backers(one_article(tmp_path, text, "2020-06-01"))
+    assert sorted(zip(rows.backer, rows.backed, rows.support_type)) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Egypt accused Turkey of arming the GNA.", [("Turkey", GNA, "claimed by someone", "Egypt")]),
+    # a denial that calls what was just said false
+    ("The GNA says Russia has sent jets to support the LNA. Russia says this is false.",
+     [("Russia", LNA, "claimed by someone", GNA), ("Russia", LNA, "denied", "Russia")]),
+    # "the mercenaries" are the ones named with their group earlier in the article
+    ("Russian mercenaries from the Wagner Group arrived in Jufra. Officials say Moscow sent jets to support the "
+     "mercenaries.", [("Russia", "Wagner Group", "alleged", "")]),
+    # a document speaks for whoever released it
+    ("Al Jazeera released a video alleging that Egyptian soldiers were fighting alongside the LNA.",
+     [("Egypt", LNA, "claimed by someone", "Al Jazeera")]),
+])
+def test_stances_on_new_forms(tmp_path, text, claims):
+    assert _claims(tmp_path, text) == claims
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish drones struck LNA positions.",
+    "Macron appeared alongside Haftar at a press conference.",
+    "The GNA received a delegation from Italy.",
+    "Haftar sought support in Moscow.",
+    "Algeria welcomed the initiative and affirmed its support for a political solution.",
+    "Russian officials met Haftar's envoys to discuss support for the ceasefire.",
+    "Haftar's forces shot down a Turkish drone.",
+    "Egypt threatened to send troops if the GNA advanced on Sirte.",
+    "A cleric called on his followers to support Haftar.",
+    "Egypt and the UAE welcomed the ceasefire that the GNA supports.",
+])
+def test_not_backing_on_any_path(tmp_path, text):
+    assert _claims(tmp_path, text) == []
+
+
+def test_support_table_counts_articles_per_type(tmp_path):
+    from libyalib.support import support_table
+
+    (tmp_path / "a.txt").write_text("A\n\nTurkey sent drones to the GNA. Turkey has also trained the GNA.\n")
+    (tmp_path / "b.txt").write_text("B\n\nTurkey sent drones to the GNA.\n")
+    (tmp_path / "c.txt").write_text("C\n\nTurkey denies that it backs the GNA.\n")
+    (tmp_path / "SOURCES.csv").write_text("file,outlet,url,published,published_precision\n"
+                                          "a.txt,,,2020-01-05,day\nb.txt,,,2020-02-01,day\nc.txt,,,2020-03-01,day\n")
+    table = support_table(foreign_backers(load_corpus(tmp_path)))
+    row = table.set_index(["backer", "side", "year"]).loc[("Turkey", "tripoli_camp", "2020")]
+    # a: weapons and training (two claims); b: weapons; c: a denial, not support.
+    assert (row.weapons, row.training_and_expertise, row.n_claims, row.n_articles) == (2, 1, 3, 2)

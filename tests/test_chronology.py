@@ -139,3 +139,113 @@ def test_articles_that_give_different_days_for_one_meeting_disagree(tmp_path):
     row = rec.iloc[0]
     assert (row.date_start, row.date_end, bool(row.disagreement), row.articles) == ("2017-07-25", "2017-07-27", True, "a;b")
     assert row.dates_given == "a 2017-07-25..2017-07-25; b 2017-07-27..2017-07-27"
+
+
+# Sentences written for these tests. Published Tuesday 2017-09-26 unless said otherwise.
+@pytest.mark.parametrize("text, want", [
+    # day parts, today and tonight, the week so far
+    ("Clashes broke out late on Friday.", [("late on Friday", "2017-09-22", "2017-09-22", "day", False)]),
+    ("Rockets hit the port on Sunday night.", [("Sunday night", "2017-09-24", "2017-09-24", "day", False)]),
+    ("The envoy landed early this morning.", [("early this morning", "2017-09-26", "2017-09-26", "day", False)]),
+    ("The council meets tonight.", [("tonight", "2017-09-26", "2017-09-26", "day", False)]),
+    ("The talks collapsed earlier this week.", [("earlier this week", "2017-09-25", "2017-09-25", "week", False)]),
+    ("Fighting had eased the previous week.", [("the previous week", "2017-09-18", "2017-09-24", "week", False)]),
+    # a year written in the sentence wins over the publication date
+    ("In 2011, the dictator was killed on October 20.",
+     [("2011", "2011-01-01", "2011-12-31", "year", False), ("October 20", "2011-10-20", "2011-10-20", "day", False)]),
+    # anchored on an event whose year the text gives
+    ("The parliament split two years after the 2012 elections.",
+     [("two years after the 2012", "2014-01-01", "2014-12-31", "year", False)]),
+    # ranges
+    ("The siege lasted from March to May 2016.", [("from March to May 2016", "2016-03-01", "2016-05-31", "range", False)]),
+    ("Envoys met on the 3rd and 4th of June.", [("the 3rd and 4th of June", "2017-06-03", "2017-06-04", "range", False)]),
+    ("Envoys met on 3–4 June 2015.", [("3–4 June 2015", "2015-06-03", "2015-06-04", "range", False)]),
+])
+def test_news_expressions(tmp_path, text, want):
+    assert _events(tmp_path, text) == want
+
+
+def test_vague_intervals_before_publication_are_marked(tmp_path):
+    rows = chronology(one_article(tmp_path, "A few months ago the militia withdrew. In recent weeks it returned.",
+                                  "2017-09-26"))
+    got = [(r.expression, r.date_start, r.date_end, r.vague) for r in rows.itertuples()]
+    assert got == [("A few months ago", "2017-03-01", "2017-07-31", True),
+                   ("In recent weeks", "2017-08-14", "2017-09-26", True)]
+    assert reconcile(rows).empty  # vague intervals make no event
+
+
+@pytest.mark.parametrize("text, want", [
+    # the following day and that same day count from the last day the text gave, not from publication
+    ("Haftar's forces entered Sirte on 6 January 2020. The following day, the GNA called for talks. Rockets fell "
+     "on the port that same day.",
+     [("6 January 2020", "2020-01-06"), ("The following day", "2020-01-07"), ("that same day", "2020-01-07")]),
+    ("The offensive began on 4 April 2019 and the town fell on the first day.",
+     [("4 April 2019", "2019-04-04"), ("the first day", "2019-04-04")]),
+    # "two days after [a clause]" dates the clause before the day just given; "two days later" after it
+    ("The depot was hit on 4 July 2020, two days after Turkey delivered the radars.",
+     [("4 July 2020", "2020-07-04"), ("two days after", "2020-07-02")]),
+    ("The depot was hit on 4 July 2020. Two days later the radars were replaced.",
+     [("4 July 2020", "2020-07-04"), ("Two days later", "2020-07-06")]),
+    ("The parliament moved to Tobruk in August 2014. Later, on the 9th of November that same year, it was "
+     "dissolved by a court.", [("August 2014", "2014-08-01"), ("the 9th of November that same year", "2014-11-09")]),
+])
+def test_expressions_that_point_back(tmp_path, text, want):
+    rows = chronology(one_article(tmp_path, text, "2021-01-10"))
+    assert [(r.expression, r.date_start) for r in rows.itertuples()] == want
+
+
+@pytest.mark.parametrize("title, text, want", [
+    # the year of a section heading, then of the next
+    ("Timeline", "2015\n\nTalks began on March 3.\n\n2016\n\nThey ended on March 3.",
+     [("2015", "2015-01-01"), ("March 3", "2015-03-03"), ("2016", "2016-01-01"), ("March 3", "2016-03-03")]),
+    # the year of the title
+    ("2018 in Benghazi", "The port reopened on 5 May.", [("5 May", "2018-05-05")]),
+    # the narrative moves forward from the last date given ...
+    ("The siege", "The siege began on 12 November 2016. The port fell on 2 February.",
+     [("12 November 2016", "2016-11-12"), ("2 February", "2017-02-02")]),
+    # ... unless the past perfect steps back
+    ("The envoy", "The envoy arrived on 12 November 2016. He had been appointed on 2 February.",
+     [("12 November 2016", "2016-11-12"), ("2 February", "2016-02-02")]),
+])
+def test_undated_text_takes_the_year_the_text_supports(tmp_path, title, text, want):
+    rows = chronology(one_article(tmp_path, text, title=title))
+    assert [(r.expression, r.date_start) for r in rows[rows.section == "body"].itertuples()] == want
+
+
+def test_a_year_precision_publication_date_anchors_yearless_dates(tmp_path):
+    (tmp_path / "a.txt").write_text("Report\n\nThe airport was shelled on November 24. Talks had failed in April.\n")
+    (tmp_path / "SOURCES.csv").write_text("file,outlet,url,published,published_precision\na.txt,,,2019,year\n")
+    rows = chronology(load_corpus(tmp_path))
+    assert [(r.expression, r.date_start, r.date_end) for r in rows.itertuples()] == [
+        ("November 24", "2019-11-24", "2019-11-24"), ("April", "2019-04-01", "2019-04-30")]
+
+
+def test_seed_002_without_its_sidecar_reads_its_dates_in_2019(tmp_path):
+    # Seed 002 has no dateline; "Sunday, November 24" fixes the year 2019 (published_source "inferred", year
+    # precision). Read without SOURCES.csv, "November 24" and "in April" are 2019 (not the 2011 of the uprising
+    # it also mentions), and the text's own "Sunday" is the Sunday it dates.
+    from libyalib.paths import SEEDS
+
+    name = next(p.name for p in SEEDS.glob("002_*.txt"))
+    (tmp_path / name).write_bytes((SEEDS / name).read_bytes())
+    corpus = load_corpus(tmp_path)
+    assert (corpus.articles.published[0], corpus.articles.published_precision[0]) == ("2019", "year")
+    rows = chronology(corpus)
+    got = {(r.expression, r.date_start) for r in rows.itertuples()}
+    assert {("November 24", "2019-11-24"), ("April", "2019-04-01"), ("2011", "2011-01-01")} <= got
+
+
+def test_headline_expressions_are_read(tmp_path):
+    rows = chronology(one_article(tmp_path, "The envoy will travel to Rome.", "2017-09-26",
+                                  title="Haftar to meet Italian envoy on Friday"))
+    title = rows[rows.section == "title"]
+    assert [(r.expression, r.date_start, r.planned) for r in title.itertuples()] == [("Friday", "2017-09-29", True)]
+
+
+def test_an_event_has_the_actors_of_its_clause(tmp_path):
+    text = ("Sarraj travelled to Rome last month to meet Conte, and Haftar was in Cairo on Monday, meeting "
+            "Abdel Fattah el-Sisi.")
+    rows = chronology(one_article(tmp_path, text, "2017-09-26")).set_index("expression")
+    assert rows.loc["Monday", "actors"] == "Abdel Fattah el-Sisi;Khalifa Haftar"
+    assert "Khalifa Haftar" not in rows.loc["last month", "actors"].split(";")
+    assert rows.loc["Monday", "location"] == "Cairo"
