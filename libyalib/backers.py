@@ -230,13 +230,14 @@ def _subject(verb):
 
 
 def _stance(cue, claimers: _Claimers) -> tuple[str, str] | None:
-    """``(stance, claimed_by)`` from what governs the cue; ``None`` for a question ("whether Russia will").
+    """``(stance, claimed_by)`` from what governs the cue; ``None`` for a question ("whether Russia will") or
+    an appeal ("urged Russia to back").
 
     A verb of saying or denying counts only for what it reports: a cue inside its subject ("The GNA, which
     is supported by Turkey, said ...") is the article's own assertion.
     """
     lex = load_lexicon()
-    hedges, report, deny = lex.words("hedge"), lex.words("report"), lex.words("deny")
+    hedges, report, deny, urge = lex.words("hedge"), lex.words("report"), lex.words("deny"), lex.words("urge")
 
     def said_by(verb) -> str:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):  # "are accused (by whom?)"
@@ -253,6 +254,8 @@ def _stance(cue, claimers: _Claimers) -> tuple[str, str] | None:
         reported = came_from is None or came_from.dep_ not in ("nsubj", "nsubjpass", "csubj")
         if token.pos_ in ("VERB", "AUX") and token.i != cue.i and reported:
             lemma = token.lemma_.lower()
+            if lemma in urge and came_from is not None and came_from.dep_ in ("xcomp", "advcl", "ccomp", "pcomp"):
+                return None  # "called on his supporters to support Haftar": an appeal, not a claim
             if lemma in deny:
                 return "denied", said_by(token)
             if lemma in report:

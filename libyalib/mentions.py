@@ -20,6 +20,10 @@ LEADING_THE = re.compile(r"^the\s+", re.I)
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 STATISTICAL_LABELS = {"PERSON": "person", "ORG": "organisation"}
 #: Last words of names the statistical model may call organisations that are events or texts, not actors.
+#: Last words of names of places and facilities the statistical model may call organisations ("Al-Watiya Air Base").
+FACILITY_NAME = re.compile(r"\b(?:Base|Airbase|Airport|Port|Harbour|Center|Centre|Hospital|School|Prison|Camp|Hotel|"
+                           r"Palace|Station|Square|Street|Road|Field|Oilfield|Terminal|Refinery|Complex|University|"
+                           r"Mosque|Bridge|District|Province|Region)$")
 EVENT_NAME = re.compile(r"\b(?:War|Revolution|Uprising|Crisis|Conflict|Agreement|Accord|Conference|Summit|Process|"
                         r"Plan|Roadmap|Dialogue|Offensive|Campaign)$")
 
@@ -79,8 +83,9 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
             elif label in STATISTICAL_LABELS:
                 source, form = "statistical NER", "name"
                 if not re.search(r"[A-Z]", text) or len(text) < 2 or TITLE_WORDS.fullmatch(ent.text + " ") \
-                        or EVENT_NAME.search(text):
-                    continue  # lower case, a single letter, only titles and offices ("Field Marshall"), or an event
+                        or EVENT_NAME.search(text) or FACILITY_NAME.search(text) or ent[-1].is_stop:
+                    continue  # lower case, a single letter, only titles and offices ("Field Marshall"), an event,
+                    # a place or facility, or a fragment ("King of")
                 text = re.sub(r"^the\s+", "", text, flags=re.I)
                 start = end - len(text)
                 if label == "PERSON" and len(text.split()) == 1 and text in full_names:

@@ -207,3 +207,12 @@ def test_support_table_counts_articles_per_type(tmp_path):
     row = table.set_index(["backer", "side", "year"]).loc[("Turkey", "tripoli_camp", "2020")]
     # a: weapons and training (two claims); b: weapons; c: a denial, not support.
     assert (row.weapons, row.training_and_expertise, row.n_claims, row.n_articles) == (2, 1, 3, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt urged Russia to back Haftar.",
+    "Rabee al-Madkhali called on his followers to support Haftar.",
+    "Italy asked Turkey to stop arming the GNA.",
+])
+def test_appeals_are_not_claims(tmp_path, text):
+    assert _claims(tmp_path, text) == []
