@@ -103,7 +103,7 @@ DEV = ROOT / "tests" / "dev"
 #: The gold's camps and stances in this package's words.
 CAMPS = {"LNA": "haftar_camp", "TRIPOLI": "tripoli_camp"}
 STANCES = {"asserted": "asserted", "claimed": "claimed by someone", "alleged": "alleged", "denied": "denied"}
-DEV_COLUMNS = ["capability", "gold", "extracted", "matched", "precision", "recall", "f1", "note"]
+DEV_COLUMNS = ["capability", "gold", "extracted", "matched", "precision", "recall", "f1", "score", "measure"]
 
 
 @dataclass
@@ -185,9 +185,9 @@ def _score_dev_backers(gold: dict, bodies: dict, backers: pd.DataFrame, skip: se
     rr = matched / len(table) if len(table) else 1.0
     spurious = got.drop(index=list(used))
     return ([("backing claims: (backer, camp) pairs", len(pairs_gold), len(pairs_got), both, p, r, _f1(p, r),
-              "per passage; denials left out"),
-             ("backing claims: rows", len(table), len(got), matched, rp, rr, _f1(rp, rr),
-              "backer, camp, stance and the evidence sentence")],
+              _f1(p, r), "F1 of the (passage, backer, camp) pairs; denials left out"),
+             ("backing claims: rows", len(table), len(got), matched, rp, rr, _f1(rp, rr), rr,
+              "recall of the rows: backer, camp, stance and the evidence sentence")],
             table.drop(columns=["span"]), spurious)
 
 
@@ -226,8 +226,9 @@ def _score_dev_events(gold: dict, bodies: dict, events: pd.DataFrame, skip: set)
     right = int(table.right.sum())
     p = right / len(in_gold) if len(in_gold) else 1.0
     r = right / len(table) if len(table) else 1.0
-    return ([("temporal expressions resolved right", len(table), len(in_gold), right, p, r, _f1(p, r),
-              f"{int(table.wrong_day.sum())} wrong days; {int((table.found != '').sum())} found")],
+    wrong = int(table.wrong_day.sum()) if len(table) else 0
+    return ([("temporal expressions resolved right", len(table), len(in_gold), right, p, r, _f1(p, r), r,
+              f"share of the expressions found with their interval right ({wrong} with a wrong day)")],
             table, spurious)
 
 
@@ -253,15 +254,17 @@ def _score_dev_actors(gold: dict, mentions: pd.DataFrame) -> tuple:
                 rows.append({"file": file, "actor": name, "gold": 0, "extracted": int(n)})
     table = pd.DataFrame(rows, columns=["file", "actor", "gold", "extracted"])
     low = table[["gold", "extracted"]].min(axis=1).sum()
-    high = table[["gold", "extracted"]].max(axis=1).sum()
     counted = table[table.gold > 0]
     found = int((counted.extracted > 0).sum())
     p = low / table.extracted.sum() if table.extracted.sum() else 1.0
     r = low / table.gold.sum() if table.gold.sum() else 1.0
-    return ([("actor mentions: count agreement", int(table.gold.sum()), int(table.extracted.sum()), int(low), p, r,
-              _f1(p, r), f"agreement {low / high:.3f} (sum of min / sum of max over actors)"),
+    agreement = counted[["gold", "extracted"]].min(axis=1).sum() / counted[["gold", "extracted"]].max(axis=1).sum()
+    return ([("actor mentions: counts", int(table.gold.sum()), int(table.extracted.sum()), int(low), p, r, _f1(p, r),
+              agreement, "count agreement: sum of min / sum of max of the counts of the actors in the gold"),
              ("actor mentions: actors found", len(counted), int((table.extracted > 0).sum()), found,
-              found / int((table.extracted > 0).sum() or 1), found / len(counted), 0.0, "actors counted in the gold")],
+              found / int((table.extracted > 0).sum() or 1), found / len(counted),
+              _f1(found / int((table.extracted > 0).sum() or 1), found / len(counted)), found / len(counted),
+              "share of the actors in the gold found at least once")],
             table)
 
 
@@ -280,5 +283,5 @@ def dev_scores(corpus, folder: Path = DEV, without_disputed: bool = False) -> De
     event_rows, events, spurious_events = _score_dev_events(gold, bodies, chronology(corpus), skip)
     actor_rows, actors = _score_dev_actors(gold, actor_mentions(corpus))
     table = pd.DataFrame(backer_rows + event_rows + actor_rows, columns=DEV_COLUMNS)
-    table = table.round({"precision": 3, "recall": 3, "f1": 3})
+    table = table.round({"precision": 3, "recall": 3, "f1": 3, "score": 3})
     return DevScores(table, backers, events, actors, spurious_backers, spurious_events)
