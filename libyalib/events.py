@@ -58,20 +58,28 @@ def _state_as_place(ent) -> bool:
 
 
 def _clause(span):
-    """The tokens of the clause an expression belongs to: its verb's subtree without the clauses
-    coordinated or embedded in it that have subjects of their own."""
+    """The tokens of the clause an expression belongs to: the subtree of its verb (or of the verb whose
+    subject that verb shares: "Haftar launched an offensive to capture Tripoli in April"), without the
+    clauses coordinated or embedded in it that have subjects of their own."""
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return {t.i for t in span.sent}
+    while not _has_subject(verb) and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i:
+        verb = verb.head
     own = {t.i for t in verb.subtree}
     for t in verb.subtree:
         if t.i != verb.i and t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "ccomp", "advcl", "relcl") \
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and span.root.i not in {
-                    x.i for x in t.subtree}:
+                and _has_subject(t) and span.root.i not in {x.i for x in t.subtree}:
             own -= {x.i for x in t.subtree}
+    if verb.dep_ == "relcl":  # "the embargo, which was imposed in 2011": the noun it says something of
+        own |= {t.i for t in verb.head.subtree}
     return own
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
 
 def _pluperfect(span) -> bool:

@@ -21,6 +21,7 @@ FIGURES = {
     "cooccurrence_network": lambda c, m, b, e: charts.cooccurrence_network(m),
     "backer_side_heatmap": lambda c, m, b, e: charts.backer_side_heatmap(b),
     "backers_by_year": lambda c, m, b, e: charts.backers_by_year(b),
+    "backers_by_support_type": lambda c, m, b, e: charts.backers_by_support_type(b),
     "timeline": lambda c, m, b, e: charts.timeline(reconcile(e), c.articles),
 }
 

@@ -67,3 +67,31 @@ def backers_by_year(backers: pd.DataFrame, kinds=("state",)):
     axes[0].set_ylabel("articles claiming the backing")
     axes[0].yaxis.set_major_locator(MaxNLocator(integer=True))
     return fig
+
+
+def backers_by_support_type(backers: pd.DataFrame, kinds=("state",)):
+    """Backer and side backed x support type (UCDP categories): articles whose claims name each type."""
+    from ..support import TYPE_COLUMNS, support_table
+
+    set_style()
+    table = support_table(backing_claims(backers, kinds))
+    columns = [c for c in TYPE_COLUMNS.values() if c in table and table[c].sum() > 0]
+    fig, ax = plt.subplots(figsize=(9, 0.45 * max(table.groupby(["backer", "side"]).ngroups, 4) + 2.4),
+                           layout="constrained")
+    if table.empty:
+        empty(ax, "no claims of backing")
+    else:
+        grid = table.groupby(["backer", "side"])[columns].sum()  # articles per year, summed over the years
+        grid.index = [f"{backer} → {SIDE_LABELS.get(side, side)}" for backer, side in grid.index]
+        grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+        labels = {c: c.replace("_", " ").replace("troops as a secondary warring party", "troops, air strikes")
+                  .replace("access to military or intelligence infrastructure", "bases, infrastructure")
+                  .replace("funding and economic support", "funding") for c in columns}
+        sns.heatmap(grid.rename(columns=labels), annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5,
+                    ax=ax, vmin=0)
+        ax.set_xlabel("support type (UCDP External Support Dataset)")
+        ax.tick_params(axis="x", rotation=30)
+        for label in ax.get_xticklabels():
+            label.set_horizontalalignment("right")
+    ax.set_title("What kind of support the articles say each state gives\n(articles naming the type)")
+    return fig
