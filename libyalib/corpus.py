@@ -13,7 +13,7 @@ import pandas as pd
 from . import furniture
 from .html import extract_page
 from .paths import SEEDS
-from .pubdate import infer_published, parse_dateline
+from .pubdate import agency_dateline, date_in_line, infer_published, parse_dateline
 from .textio import NotText, decode
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -82,6 +82,13 @@ def _published(lines: list[furniture.Line], text: str, side: dict[str, str], pag
     for line in lines:
         if line.role == "dateline" and (found := parse_dateline(line.text)):
             return found[0], found[1], "text"
+    for line in lines:  # a byline and a date on one line, or a date beside a place or outlet
+        if line.role in ("byline", "chrome", "standfirst") and (found := date_in_line(line.text)) and \
+                len(found[2].split()) <= 8:
+            return found[0], found[1], "text"
+    first = next((line for line in lines if line.role == "body"), None)
+    if first is not None and (found := agency_dateline(first.text)):
+        return found[0], found[1], "text"
     if (found := infer_published(text)):
         return found[0], found[1], "inferred"
     return "", "unknown", "none"

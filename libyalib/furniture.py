@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .calendar_text import MONTH_RE, YEAR_RE
-from .pubdate import parse_dateline
+from .pubdate import date_in_line, parse_dateline
 
 ROLES = ("title", "repeated_title", "standfirst", "byline", "dateline", "body", "subheading",
          "caption", "credit", "related", "chrome")
@@ -118,7 +118,9 @@ def byline_author(text: str) -> str | None:
     m = _BYLINE.match(text.strip())
     if not m:
         return None
-    return (m["who"] or m["special"] or m["staff"]).strip()
+    who = (m["who"] or m["special"] or m["staff"]).strip()
+    found = date_in_line(who)  # "By Jane Doe | 05 Apr 2019": the date is not part of the name
+    return found[2] if found and found[2] else who
 
 
 _CALENDAR_HEADING = re.compile(rf"^(?:{MONTH_RE}|{YEAR_RE})(?:\s?(?:–|—|-|to|until)\s?(?:{MONTH_RE}|{YEAR_RE}))?"

@@ -71,6 +71,51 @@ def parse_dateline(line: str) -> tuple[str, str] | None:
     return (day, "day") if day else None
 
 
+#: A date inside a longer line: a byline and a date ("By Jane Doe | 05 Apr 2019"), a date and a place or
+#: outlet ("April 5, 2019 | Tripoli"), with a time of day after it.
+_DATE_IN_LINE = re.compile(
+    rf"(?:(?:{WEEKDAY_RE}|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+)?"
+    rf"(?:(?P<y>{YEAR_RE})-(?P<m>\d\d)-(?P<d1>\d\d)|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})|"
+    rf"(?P<mon3>{MONTH_RE})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>{YEAR_RE}))"
+    rf"(?:[ T,]+\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|BST|CET|CEST|EST|EDT|Z|[+-]\d{{2}}:?\d{{2}}))?)?",
+    re.I)
+_SEPARATORS = r"[\s|·•,;:/–—-]*"
+#: A wire dateline opening the first paragraph: "TRIPOLI, April 5, 2019 (Reuters) -", "Tripoli (AFP) - 5 April 2019 -".
+_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,3})(?:,\s*(?P<date1>[^()]{6,40}?))?\s*"
+    r"\((?P<agency>[A-Za-z. ]{2,30})\)\s*[-–—]+\s*(?:(?P<date2>[^-–—]{6,40}?)\s*[-–—]+\s*)?")
+
+
+def date_in_line(line: str) -> tuple[str, str, str] | None:
+    """A full date inside a header line: ``(iso, "day", the rest of the line)`` or ``None``.
+
+    The rest is what stands beside the date ("By Jane Doe", "Tripoli"), without the separators.
+    """
+    m = _DATE_IN_LINE.search(line)
+    if not m:
+        return None
+    year = int(m["y"] or m["y2"] or m["y3"])
+    month = int(m["m"]) if m["m"] else month_number(m["mon2"] or m["mon3"])
+    try:
+        day = dt.date(year, month, int(m["d1"] or m["d2"] or m["d3"])).isoformat()
+    except ValueError:
+        return None
+    rest = re.sub(rf"^{_SEPARATORS}|{_SEPARATORS}$", "", line[:m.start()] + " " + line[m.end():]).strip()
+    rest = re.sub(r"\s{2,}", " ", re.sub(rf"\s*(?:\||·|•)\s*$", "", rest))
+    return day, "day", rest
+
+
+def agency_dateline(paragraph: str) -> tuple[str, str] | None:
+    """The date of a wire dateline that opens a paragraph ("TRIPOLI, April 5, 2019 (Reuters) - ...")."""
+    m = _AGENCY_DATELINE.match(paragraph)
+    if not m:
+        return None
+    for part in (m["date1"], m["date2"]):
+        if part and (found := date_in_line(part)) and not found[2]:
+            return found[0], found[1]
+    return None
+
+
 def years_in(text: str) -> list[int]:
     """Four-digit years 1900-2099 written in ``text`` (not parts of numbers or codes)."""
     return [int(y) for y in _YEAR.findall(text)]

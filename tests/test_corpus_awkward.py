@@ -214,3 +214,39 @@ def test_wire_story_furniture_from_an_unseen_outlet(tmp_path):
     assert roles["Additional reporting by Sam Field in Misrata; Writing by Jane Doe; Editing by Alex Desk"] == "byline"
     for chrome in ["Our Standards: The Example Wire Trust Principles.", "Topics: Libya, Africa", "© 2019 Example Wire"]:
         assert roles[chrome] == "chrome", chrome
+
+
+PARAGRAPH = ("Forces loyal to Khalifa Haftar advanced on the capital on Friday, residents said, as the United Nations "
+             "called for calm and for talks that had been planned for later in the month.")
+
+
+# Header lines written for this test in the forms outlets print; each article is title, the line, a paragraph.
+@pytest.mark.parametrize("line, published, author", [
+    ("By Jane Doe | 05 Apr 2019", "2019-04-05", "Jane Doe"),          # a byline and a date on one line
+    ("By Jane Doe, April 5, 2019", "2019-04-05", "Jane Doe"),
+    ("Apr 05, 2019 10:30 AM", "2019-04-05", ""),                      # abbreviated month, zero-padded day, time
+    ("Friday 5 April 2019 12.00 BST", "2019-04-05", ""),
+    ("April 5, 2019 | Tripoli", "2019-04-05", ""),                    # a place beside the date
+    ("5 April 2019 | Example Herald", "2019-04-05", ""),              # an outlet beside the date
+    ("Last updated on 05.04.2019", "", ""),                           # day and month order unknown: no date
+])
+def test_dates_printed_beside_bylines_places_and_times(tmp_path, line, published, author):
+    (tmp_path / "a.txt").write_text(f"Haftar advances\n\n{line}\n\n{PARAGRAPH}\n", encoding="utf-8")
+    row = load_corpus(tmp_path).articles.iloc[0]
+    assert (row.published, row.author) == (published, author)
+    assert line not in row.body
+
+
+@pytest.mark.parametrize("first", [
+    "TRIPOLI, April 5, 2019 (Wire) - ",                               # place, date, agency
+    "Tripoli (Wire) - 5 April 2019 - ",                               # place, agency, date
+])
+def test_a_wire_dateline_opening_the_first_paragraph_dates_the_article(tmp_path, first):
+    (tmp_path / "a.txt").write_text(f"Haftar advances\n\n{first}{PARAGRAPH}\n", encoding="utf-8")
+    row = load_corpus(tmp_path).articles.iloc[0]
+    assert (row.published, row.published_precision, row.published_source) == ("2019-04-05", "day", "text")
+
+
+def test_a_wire_dateline_without_a_year_dates_nothing(tmp_path):
+    (tmp_path / "a.txt").write_text(f"Haftar advances\n\nBENGHAZI, Apr. 05 (Wire) - {PARAGRAPH}\n", encoding="utf-8")
+    assert load_corpus(tmp_path).articles.published[0] == ""
