@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
-.PHONY: all figures test bench lab report lock clean-cache
+.PHONY: all figures test test-slow bench lab report lock clean-cache
 all: figures
 
 $(STAMP): requirements.lock pyproject.toml
@@ -18,10 +18,17 @@ $(STAMP): requirements.lock pyproject.toml
 figures: $(STAMP)
 	$(BIN)/python -m libyalib.notebooks $(NOTEBOOKS)
 
-## test: unit tests, then every notebook under nbval (strict: all outputs compared)
+## test: lint and format check (ruff), unit tests (the slow fault cases apart: make test-slow), then every
+## notebook under nbval (strict)
 test: $(STAMP)
-	$(BIN)/python -m pytest -q tests
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q -m "not slow" tests
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg $(NOTEBOOKS)
+
+## test-slow: the fault cases that take minutes (SIGKILL, concurrent runs, 10,000 files, a 1.3 MB text)
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -q -m slow tests
 
 ## bench: throughput and memory of the annotation on a synthetic 2,000-article corpus
 bench: $(STAMP)

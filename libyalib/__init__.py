@@ -6,15 +6,20 @@
 
 The NLP functions are imported on first use, so that ``load_corpus`` alone does not load spaCy.
 """
+
 from __future__ import annotations
 
 import importlib
 
 __version__ = "0.1.0"
 _API = {
-    "load_corpus": "corpus", "Corpus": "corpus", "CorpusError": "corpus",
-    "actor_mentions": "mentions", "foreign_backers": "backers",
-    "chronology": "events", "reconcile": "events",
+    "load_corpus": "corpus",
+    "Corpus": "corpus",
+    "CorpusError": "corpus",
+    "actor_mentions": "mentions",
+    "foreign_backers": "backers",
+    "chronology": "events",
+    "reconcile": "events",
 }
 __all__ = sorted(_API)
 

@@ -12,6 +12,7 @@ is named), *according to*, a hedge (*reportedly*), a denial or a negation. Recog
 kept apart as the stance ``recognition``. Each claim gets the support types its words name, in the
 categories of the UCDP External Support Dataset.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,11 +22,24 @@ import pandas as pd
 from .deppath import INHERIT, NP_MODIFIERS, has_subject, head, shape
 from .kb import PLACE, load_kb, member_of
 from .lexicon import SUPPORT_TYPES, load_lexicon
-from .mentions import article_mentions
-from .nlp import iter_docs, sentence_span
+from .nlp import sentence_span
 
-COLUMNS = ["article_id", "published", "backer", "backer_kind", "backed", "side", "stance", "claimed_by", "cue",
-           "support_type", "sentence_id", "start", "end", "evidence"]
+COLUMNS = [
+    "article_id",
+    "published",
+    "backer",
+    "backer_kind",
+    "backed",
+    "side",
+    "stance",
+    "claimed_by",
+    "cue",
+    "support_type",
+    "sentence_id",
+    "start",
+    "end",
+    "evidence",
+]
 STANCES = ("asserted", "claimed by someone", "alleged", "denied", "recognition")
 CAMPS = ("haftar_camp", "tripoli_camp", "other")
 #: Nouns that make a state's party its mercenaries ("Russian mercenaries").
@@ -58,8 +72,12 @@ def _np_head(token):
         head = t.head
         if t.dep_ in NP_MODIFIERS and head.lemma_.lower() in forces:
             t = head
-        elif t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "from", "to", "with") \
-                and (head.head.lemma_.lower() in forces or head.head.lemma_.lower() in aligned):
+        elif (
+            t.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.lower_ in ("of", "from", "to", "with")
+            and (head.head.lemma_.lower() in forces or head.head.lemma_.lower() in aligned)
+        ):
             t = head.head
             if t.lemma_.lower() in aligned and t.head.lemma_.lower() in forces:
                 t = t.head
@@ -72,8 +90,13 @@ def _party(token, span: frozenset, actor: str, kind: str, day: str) -> Party:
     kb = load_kb()
     head = _np_head(token)
     noun = head.lemma_.lower()
-    if token.dep_ in ("poss", "compound") and head.i == token.head.i and kind == "person" and member_of(actor) \
-            and noun in load_lexicon().words("forces"):
+    if (
+        token.dep_ in ("poss", "compound")
+        and head.i == token.head.i
+        and kind == "person"
+        and member_of(actor)
+        and noun in load_lexicon().words("forces")
+    ):
         actor = member_of(actor)  # "Haftar's forces" are the LNA (but "forces loyal to Haftar" are his)
         kind = kb.kind(actor) or kind
     if noun in MERCENARY_NOUNS and kind == "state":
@@ -101,17 +124,20 @@ def _parties(doc, sent, mentions: list[dict], day: str, history: dict) -> list[P
         span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
         if span is None or not len(span):
             continue
-        out.append(_party(span.root, frozenset(t.i for t in span), m["actor"], kb.kind(m["actor"]) or m["kind"],
-                          day))
+        out.append(_party(span.root, frozenset(t.i for t in span), m["actor"], kb.kind(m["actor"]) or m["kind"], day))
     for ent in sent.ents:  # a foreign capital stands for its state ("Moscow denies", "support from Ankara")
-        state = kb.stands_for(ent.ent_id_[len(PLACE):]) if ent.ent_id_.startswith(PLACE) else ""
+        state = kb.stands_for(ent.ent_id_[len(PLACE) :]) if ent.ent_id_.startswith(PLACE) else ""
         if state:
             out.append(_party(ent.root, frozenset(t.i for t in ent), state, kb.kind(state), day))
     taken = {p.token.i for p in out} | {_np_head(p.token).i for p in out}
     forces = load_lexicon().words("forces")
     for token in sent:  # "the mercenaries", "these experts": the last such forces named with their party
-        if token.lemma_.lower() in forces and token.i not in taken and token.tag_ in ("NNS", "NN") \
-                and any(c.dep_ == "det" and c.lower_ in DETERMINERS_BACK for c in token.children):
+        if (
+            token.lemma_.lower() in forces
+            and token.i not in taken
+            and token.tag_ in ("NNS", "NN")
+            and any(c.dep_ == "det" and c.lower_ in DETERMINERS_BACK for c in token.children)
+        ):
             for actor, kind in history.get(token.lemma_.lower(), []):
                 out.append(_party(token, frozenset([token.i]), actor, kind, day))
     return out
@@ -130,8 +156,13 @@ def _remember(parties: list[Party], history: dict) -> None:
 def _military(cue, backer: Party) -> bool:
     """Joint action backs a side only in a military clause, or when the foreign party is a force."""
     lex = load_lexicon()
-    if _np_head(backer.token).lemma_.lower() in lex.words("forces") - {"government", "administration",
-                                                                         "cabinet", "authority", "official"}:
+    if _np_head(backer.token).lemma_.lower() in lex.words("forces") - {
+        "government",
+        "administration",
+        "cabinet",
+        "authority",
+        "official",
+    }:
         return True
     clause = cue
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -144,8 +175,9 @@ def _goods_ok(cue) -> bool:
     lex = load_lexicon()
     goods = lex.words("goods")
     given = [c for c in cue.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]  # "equipment sent from X"
-    given += [o for c in cue.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
-              if o.dep_ == "pobj"]
+    given += [
+        o for c in cue.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"
+    ]
     if cue.dep_ in ("acl", "relcl") and cue.tag_ == "VBN":
         given.append(cue.head)  # "equipment sent from Turkey"
     given += [c for g in list(given) for c in g.conjuncts]
@@ -294,14 +326,24 @@ def _support_types(cue, other_cues: list, backed: Party) -> str:
         named.append(clause)  # "intervened on behalf of", "fought on the side of"
     for verb in (t for t in clause.subtree if t.pos_ in ("VERB", "AUX") and t.i not in skip):
         for child in verb.children:
-            objects = [child] if child.dep_ in ("dobj", "nsubjpass", "dative") or (
-                child.dep_ == "nsubj" and child.lemma_.lower() in lex.words("goods")) else \
-                [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "with" else []
+            objects = (
+                [child]
+                if child.dep_ in ("dobj", "nsubjpass", "dative")
+                or (child.dep_ == "nsubj" and child.lemma_.lower() in lex.words("goods"))
+                else [o for o in child.children if o.dep_ == "pobj"]
+                if child.dep_ == "prep" and child.lower_ == "with"
+                else []
+            )
             for obj in (o for x in objects for o in [x, *x.conjuncts]):
                 if verb.lemma_.lower() in handing or obj.lemma_.lower() in military:
                     named += [obj, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
-                    named += [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-                              if o.dep_ == "pobj"]  # "thousands of Syrian mercenaries"
+                    named += [
+                        o
+                        for c in obj.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children
+                        if o.dep_ == "pobj"
+                    ]  # "thousands of Syrian mercenaries"
     skip |= backed.span | {backed.token.i, _np_head(backed.token).i}  # "support the mercenaries", "GNA forces"
     found = {lex.support_type(t) for t in named if t.i not in skip and not (t.ent_type_ and t.i != cue.i)}
     found.discard("")
@@ -317,14 +359,24 @@ def _cue_words(cue, backer: Party, backed: Party) -> str:
     for party in sorted((backer, backed), key=lambda p: p.token.i):
         found = shape(cue, party.token, lex, party.span) or ""
         first = found.split(">")[1] if found.startswith(">") else ""
-        if first.isalpha() and first not in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "amod", "compound",
-                                             "npadvmod", "pobj", "attr"):
+        if first.isalpha() and first not in (
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "dative",
+            "poss",
+            "amod",
+            "compound",
+            "npadvmod",
+            "pobj",
+            "attr",
+        ):
             words.append(first)
     return " ".join(dict.fromkeys(words))
 
 
 def _in_addition(cue, parties: list[Party]) -> list[Party]:
-    """"In addition to Russia, Haftar has support from Egypt": Russia is a backer too."""
+    """ "In addition to Russia, Haftar has support from Egypt": Russia is a backer too."""
     verb = cue
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -373,8 +425,9 @@ def _points_back(verb) -> bool:
     said = _child(verb, ("dobj", "ccomp", "xcomp"))
     if said is None or said.lower_ in ANAPHORA or said.lemma_.lower() in ANAPHORA:
         return True
-    return any(t.lemma_.lower() in lex.words("denial") for t in said.subtree) and \
-        any(t.lower_ in ANAPHORA for t in said.subtree)
+    return any(t.lemma_.lower() in lex.words("denial") for t in said.subtree) and any(
+        t.lower_ in ANAPHORA for t in said.subtree
+    )
 
 
 def _denials(sent, claimers: _Claimers, found: list, previous: list) -> list[tuple]:
@@ -386,8 +439,13 @@ def _denials(sent, claimers: _Claimers, found: list, previous: list) -> list[tup
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or _subject(verb) is None:
             continue
-        denial_word = lemma in lex.words("report") and _points_back(verb) and \
-            any(t.lemma_.lower() in lex.words("denial") for c in verb.children if c.dep_ == "ccomp" for t in c.subtree)
+        denial_word = (
+            lemma in lex.words("report")
+            and _points_back(verb)
+            and any(
+                t.lemma_.lower() in lex.words("denial") for c in verb.children if c.dep_ == "ccomp" for t in c.subtree
+            )
+        )
         if lemma not in lex.words("deny") and not denial_word:
             continue
         denier = claimers.actor(_subject(verb)) or _capital(_subject(verb))
@@ -405,7 +463,7 @@ def _denials(sent, claimers: _Claimers, found: list, previous: list) -> list[tup
 def _capital(token) -> str:
     kb = load_kb()
     if token is not None and token.ent_id_.startswith(PLACE):
-        return kb.stands_for(token.ent_id_[len(PLACE):])
+        return kb.stands_for(token.ent_id_[len(PLACE) :])
     return ""
 
 
@@ -432,12 +490,24 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
             name, kind = _backer(backer)
             if name == backed.actor or kb.actors.country.get(name, "") == "Libya":
                 continue
-            rows.append({
-                "article_id": article.article_id, "published": day, "backer": name, "backer_kind": kind,
-                "backed": backed.actor, "side": backed.side, "stance": stance[0], "claimed_by": stance[1],
-                "cue": _cue_words(cue, backer, backed), "support_type": _support_types(cue, other_cues, backed),
-                "sentence_id": sentence_id, "start": evidence_start, "end": end,
-                "evidence": body_doc.text[evidence_start:end]})
+            rows.append(
+                {
+                    "article_id": article.article_id,
+                    "published": day,
+                    "backer": name,
+                    "backer_kind": kind,
+                    "backed": backed.actor,
+                    "side": backed.side,
+                    "stance": stance[0],
+                    "claimed_by": stance[1],
+                    "cue": _cue_words(cue, backer, backed),
+                    "support_type": _support_types(cue, other_cues, backed),
+                    "sentence_id": sentence_id,
+                    "start": evidence_start,
+                    "end": end,
+                    "evidence": body_doc.text[evidence_start:end],
+                }
+            )
         previous, previous_start = found, start
         _remember(parties, history)
     unique = {}
@@ -447,7 +517,7 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
 
 
 def _denied_receipt(sent, found: list, claimers: _Claimers, start: int) -> list[tuple]:
-    """"... despite Haftar's force denying receiving international backing": the backed party denies the
+    """ "... despite Haftar's force denying receiving international backing": the backed party denies the
     claims of the same sentence about its side."""
     lex = load_lexicon()
     out = []
@@ -470,9 +540,6 @@ def _denied_receipt(sent, found: list, claimers: _Claimers, start: int) -> list[
 
 def foreign_backers(corpus) -> pd.DataFrame:
     """One row per claim, in any article of ``corpus``, that a foreign actor backs (or recognises) a Libyan one."""
-    rows = []
-    for article, title_doc, body_doc in iter_docs(corpus):
-        mentions = article_mentions(article.article_id, article.published, title_doc, body_doc)
-        rows.extend(article_backers(article, title_doc, body_doc, mentions))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    from .extract import extract
+
+    return extract(corpus)["backers"]

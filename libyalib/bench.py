@@ -7,6 +7,7 @@ shuffled paragraphs of the seeds (fixed seed), then measures in separate process
 - ``raw spaCy``: ``nlp.pipe`` with the same model, batch size and processes on the same titles and bodies;
 - peak resident memory of the ``libyalib`` run at each corpus size (it should stay flat).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,8 +52,8 @@ def _measure(kind: str, folder: Path, n_process: int) -> dict:
 
     nlp = pipeline()
     if kind == "libyalib":
+        from .annotations import ensure_annotated
         from .mentions import actor_mentions
-        from .nlp import ensure_annotated
 
         start = time.perf_counter()
         corpus = load_corpus(folder)
@@ -68,13 +69,34 @@ def _measure(kind: str, folder: Path, n_process: int) -> dict:
         rows = sum(len(doc.ents) for doc in raw.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process))
     seconds = time.perf_counter() - start
     words = int(corpus.articles.n_words.sum() + corpus.articles.title.str.split().str.len().sum())
-    return {"kind": kind, "articles": len(corpus), "words": words, "seconds": round(seconds, 2),
-            "words_per_second": round(words / seconds), "peak_rss_mb": round(_peak_rss_mb()), "rows": rows}
+    return {
+        "kind": kind,
+        "articles": len(corpus),
+        "words": words,
+        "seconds": round(seconds, 2),
+        "words_per_second": round(words / seconds),
+        "peak_rss_mb": round(_peak_rss_mb()),
+        "rows": rows,
+    }
 
 
 def _run(kind: str, folder: Path, n_process: int) -> dict:
-    out = subprocess.run([sys.executable, "-m", "libyalib.bench", "--measure", kind, "--folder", str(folder),
-                          "--processes", str(n_process)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "libyalib.bench",
+            "--measure",
+            kind,
+            "--folder",
+            str(folder),
+            "--processes",
+            str(n_process),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -99,9 +121,12 @@ def main(argv: list[str] | None = None) -> int:
             for kind in kinds:
                 result = _run(kind, folder, args.processes)
                 results.append(result)
-                print(f"{kind:>9}: {result['articles']:5d} articles, {result['words']:8d} words, "
-                      f"{result['seconds']:7.1f} s, {result['words_per_second']:6d} words/s, "
-                      f"peak {result['peak_rss_mb']} MB", flush=True)
+                print(
+                    f"{kind:>9}: {result['articles']:5d} articles, {result['words']:8d} words, "
+                    f"{result['seconds']:7.1f} s, {result['words_per_second']:6d} words/s, "
+                    f"peak {result['peak_rss_mb']} MB",
+                    flush=True,
+                )
         full = {r["kind"]: r for r in results if r["articles"] == args.articles}
         ratio = full["libyalib"]["words_per_second"] / full["raw"]["words_per_second"]
         print(f"libyalib / raw spaCy throughput at {args.articles} articles: {ratio:.2f} (target >= 0.8)")

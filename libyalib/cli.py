@@ -1,27 +1,77 @@
-"""Command line: ``python -m libyalib export --seeds DIR --out DIR``."""
+"""Command line: ``python -m libyalib export --seeds SRC --out DIR``.
+
+A mistake on the command line (a missing or unknown argument, a source that does not exist or cannot be
+read, an ``--out`` that is a file or cannot be written) is one line on stderr and exit status 2.
+"""
+
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .paths import SEEDS
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="libyalib", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    exp = sub.add_parser("export", help="write the corpus tables as CSV and Parquet")
-    exp.add_argument("--seeds", type=Path, default=SEEDS, help="folder of articles (default: the seeds)")
-    exp.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
-    args = parser.parse_args(argv)
+class UsageError(Exception):
+    """A mistake on the command line: printed as one line, exit status 2."""
 
-    if not args.seeds.is_dir():
-        print(f"libyalib export: no such folder: {args.seeds}", file=sys.stderr)
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, not the usage block
+        raise UsageError(message)
+
+
+def _source(path: Path) -> Path:
+    from .corpus import HTML_SUFFIXES, TEXT_SUFFIXES
+
+    if not path.exists():
+        raise UsageError(f"no such file or folder: {path}")
+    if path.is_dir():
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise UsageError(f"cannot read the folder: {path}")
+    elif path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
+        raise UsageError(f"unknown format '{path.suffix or path.name}': {path} (reads folders, .txt and .html)")
+    elif not os.access(path, os.R_OK):
+        raise UsageError(f"cannot read the file: {path}")
+    return path
+
+
+def _out(path: Path) -> Path:
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"--out is a file, not a folder: {path}")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--out cannot be created: {path}: {exc.strerror or exc}") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise UsageError(f"--out is not writable: {path}")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _Parser(prog="libyalib", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    exp = sub.add_parser("export", help="write the corpus tables as CSV and Parquet")
+    exp.add_argument("--seeds", type=Path, default=SEEDS, help="folder or file of articles (default: the seeds)")
+    exp.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
+    exp.add_argument("--strict", action="store_true", help="stop at the first file or article that fails")
+    try:
+        args = parser.parse_args(argv)
+        source, out = _source(args.seeds), _out(args.out)
+    except UsageError as exc:
+        print(f"libyalib: error: {exc}", file=sys.stderr)
         return 2
-    from .corpus import load_corpus
+    from .corpus import CorpusError, load_corpus
     from .export import export
 
-    counts = export(load_corpus(args.seeds), args.out)
-    print(", ".join(f"{n} {name}" for name, n in counts.items()) + f" written to {args.out}")
+    try:
+        counts = export(load_corpus(source, strict=args.strict), out, strict=args.strict)
+    except (CorpusError, RuntimeError) as exc:
+        if not args.strict:
+            raise
+        print(f"libyalib: stopped (--strict): {exc}", file=sys.stderr)
+        return 1
+    print(", ".join(f"{n} {name}" for name, n in counts.items()) + f" written to {out}")
     return 0

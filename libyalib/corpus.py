@@ -1,9 +1,11 @@
 """Load a folder of saved news articles into tidy tables, accounting for every file."""
+
 from __future__ import annotations
 
 import csv
 import hashlib
 import io
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,18 +16,32 @@ from . import furniture
 from .html import extract_page
 from .paths import SEEDS
 from .pubdate import agency_dateline, date_in_line, infer_published, parse_dateline
-from .textio import NotText, decode
+from .textio import NotText, decode, strip_markup
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SIDECAR = "SOURCES.csv"
 PRECISIONS = ("day", "month", "year", "unknown")
-ARTICLE_COLUMNS = ["article_id", "file", "title", "outlet", "author", "published", "published_precision",
-                   "published_source", "url", "n_words", "body", "sha256"]
+ARTICLE_COLUMNS = [
+    "article_id",
+    "file",
+    "title",
+    "outlet",
+    "author",
+    "published",
+    "published_precision",
+    "published_source",
+    "url",
+    "n_words",
+    "body",
+    "sha256",
+]
 REJECTED_COLUMNS = ["file", "reason"]
 PARAGRAPH_COLUMNS = ["article_id", "line_no", "role", "rule", "text", "start", "end"]
 #: Separator between paragraphs of ``body``; offsets of mentions and dates index into ``body``.
 PARAGRAPH_BREAK = "\n\n"
+#: Longer article texts are rejected rather than analysed (a digest or a dump, not an article).
+MAX_CHARS = 5_000_000
 
 
 class CorpusError(ValueError):
@@ -40,28 +56,77 @@ class Corpus:
     rejected: pd.DataFrame
     paragraphs: pd.DataFrame
     root: Path | None = None
+    failed: dict = field(default_factory=dict, repr=False, compare=False)  # file -> why it could not be analysed
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.articles)
 
-    def subset(self, article_ids: Iterable[str]) -> "Corpus":
+    def subset(self, article_ids: Iterable[str]) -> Corpus:
         """A corpus of only these articles (rejected files are kept)."""
         ids = list(article_ids)
-        return Corpus(self.articles[self.articles.article_id.isin(ids)].reset_index(drop=True), self.rejected,
-                      self.paragraphs[self.paragraphs.article_id.isin(ids)].reset_index(drop=True), self.root)
+        return Corpus(
+            self.articles[self.articles.article_id.isin(ids)].reset_index(drop=True),
+            self.rejected,
+            self.paragraphs[self.paragraphs.article_id.isin(ids)].reset_index(drop=True),
+            self.root,
+        )
 
 
-def _files(path: Path | Iterable[Path]) -> tuple[Path, list[Path]]:
-    if isinstance(path, (str, Path)):
-        path = Path(path)
-        if path.is_dir():
-            return path, sorted((p for p in path.rglob("*") if p.is_file()), key=lambda p: p.relative_to(path).as_posix())
+def _safe(text: str) -> str:
+    """A path as printable text: bytes that are not UTF-8 in a file name shown as ``\\xNN``."""
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
+def _inside(target: str, root: Path) -> bool:
+    real_root = os.path.realpath(root)
+    return os.path.commonpath([real_root, target]) == real_root
+
+
+def _files(path: Path | Iterable[Path]) -> tuple[Path, list[Path], list[tuple[Path, str]]]:
+    """``(root, files to read, paths set aside with the reason)``: symbolic links to folders and to files
+    outside the folder are not followed, unreadable folders are named."""
+    if not isinstance(path, (str, Path)):
+        files = [Path(p) for p in path]
+        return (Path(files[0]).parent if files else Path(".")), files, []
+    path = Path(path)
+    if not path.is_dir():
         if path.exists():
-            return path.parent, [path]
+            return path.parent, [path], []
         raise FileNotFoundError(f"no such file or folder: {path}")
-    files = [Path(p) for p in path]
-    return (Path(files[0]).parent if files else Path(".")), files
+    files, problems = [], []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append((Path(exc.filename), f"unreadable folder: {exc.strerror or exc}"))
+
+    for folder, dirs, names in os.walk(path, onerror=unreadable, followlinks=False):
+        here = Path(folder)
+        for d in list(dirs):
+            if (here / d).is_symlink():
+                dirs.remove(d)
+                where = (
+                    "outside the corpus folder"
+                    if not _inside(os.path.realpath(here / d), path)
+                    else "inside the corpus folder (its files are read where they are)"
+                )
+                problems.append((here / d, f"symbolic link to a folder {where}, not followed"))
+        for name in names:
+            p = here / name
+            if p.is_symlink():
+                target = os.path.realpath(p)
+                if not os.path.exists(target):
+                    problems.append((p, "broken symbolic link"))
+                    continue
+                if not _inside(target, path):
+                    problems.append((p, "symbolic link to a file outside the corpus folder, not followed"))
+                    continue
+            if p.is_file() or p.is_symlink():
+                files.append(p)
+            else:
+                problems.append((p, "not a regular file (a device, socket or pipe)"))
+    key = lambda p: os.fsencode(p.relative_to(path).as_posix())  # noqa: E731 - byte order, whatever the names
+    # files before the links to them, so that a link inside the folder is the duplicate, not the original
+    return path, sorted(files, key=lambda p: (p.is_symlink(), key(p))), sorted(problems, key=lambda x: key(x[0]))
 
 
 def _read_sidecar(data: bytes) -> dict[str, dict[str, str]]:
@@ -75,7 +140,9 @@ def _read_sidecar(data: bytes) -> dict[str, dict[str, str]]:
 def _published(lines: list[furniture.Line], text: str, side: dict[str, str], page_date: str) -> tuple[str, str, str]:
     """``(published, precision, source)`` by the order of trust: sidecar, dateline, inference."""
     if side.get("published"):
-        precision = side.get("published_precision") or {10: "day", 7: "month", 4: "year"}.get(len(side["published"]), "unknown")
+        precision = side.get("published_precision") or {10: "day", 7: "month", 4: "year"}.get(
+            len(side["published"]), "unknown"
+        )
         return side["published"], precision, "sidecar"
     if page_date and (found := parse_dateline(page_date)):
         return found[0], found[1], "text"
@@ -83,13 +150,16 @@ def _published(lines: list[furniture.Line], text: str, side: dict[str, str], pag
         if line.role == "dateline" and (found := parse_dateline(line.text)):
             return found[0], found[1], "text"
     for line in lines:  # a byline and a date on one line, or a date beside a place or outlet
-        if line.role in ("byline", "chrome", "standfirst") and (found := date_in_line(line.text)) and \
-                len(found[2].split()) <= 8:
+        if (
+            line.role in ("byline", "chrome", "standfirst")
+            and (found := date_in_line(line.text))
+            and len(found[2].split()) <= 8
+        ):
             return found[0], found[1], "text"
     first = next((line for line in lines if line.role == "body"), None)
     if first is not None and (found := agency_dateline(first.text)):
         return found[0], found[1], "text"
-    if (found := infer_published(text)):
+    if found := infer_published(text):
         return found[0], found[1], "inferred"
     return "", "unknown", "none"
 
@@ -103,7 +173,7 @@ def _article(article_id: str, rel: str, raw: bytes, text: str, suffix: str, side
             return "HTML page without article text (trafilatura found no main text)"
         lines = furniture.classify(page.lines, title=page.title)
     else:
-        lines = furniture.classify(text.split("\n"))
+        lines = furniture.classify(strip_markup(text).split("\n"))
     if not lines:
         return "blank file (only white space)"
     body_lines = [line for line in lines if line.role in furniture.ARTICLE_ROLES]
@@ -116,20 +186,38 @@ def _article(article_id: str, rel: str, raw: bytes, text: str, suffix: str, side
         if line.role in furniture.ARTICLE_ROLES:
             start, end = pos, pos + len(line.text)
             pos = end + len(PARAGRAPH_BREAK)
-        paragraphs.append({"article_id": article_id, "line_no": line.line_no, "role": line.role,
-                           "rule": line.rule, "text": line.text, "start": start, "end": end})
+        paragraphs.append(
+            {
+                "article_id": article_id,
+                "line_no": line.line_no,
+                "role": line.role,
+                "rule": line.rule,
+                "text": line.text,
+                "start": start,
+                "end": end,
+            }
+        )
     body = PARAGRAPH_BREAK.join(line.text for line in body_lines)
+    if len(body) > MAX_CHARS:
+        return f"too long to analyse: {len(body):,} characters of text (the ceiling is {MAX_CHARS:,})"
     title = page.title if page else next((line.text for line in lines if line.role == "title"), "")
     bylines = [furniture.byline_author(line.text) for line in lines if line.role == "byline"]
-    published, precision, source = _published(lines, text if page is None else "\n".join(page.lines), side,
-                                              page.date if page else "")
+    published, precision, source = _published(
+        lines, text if page is None else "\n".join(page.lines), side, page.date if page else ""
+    )
     row = {
-        "article_id": article_id, "file": rel, "title": title,
+        "article_id": article_id,
+        "file": rel,
+        "title": title,
         "outlet": side.get("outlet") or (page.sitename if page else ""),
         "author": (page.author if page and page.author else next((b for b in bylines if b), "")),
-        "published": published, "published_precision": precision, "published_source": source,
+        "published": published,
+        "published_precision": precision,
+        "published_source": source,
         "url": side.get("url") or side.get("address") or (page.url if page else ""),
-        "n_words": furniture.n_words(body), "body": body, "sha256": hashlib.sha256(raw).hexdigest(),
+        "n_words": furniture.n_words(body),
+        "body": body,
+        "sha256": hashlib.sha256(raw).hexdigest(),
     }
     return row, paragraphs
 
@@ -142,7 +230,7 @@ def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = 
     address and publication date for the files beside them and are listed in ``rejected`` as metadata.
     With ``strict=True`` the first problem raises :class:`CorpusError` instead.
     """
-    root, files = _files(path)
+    root, files, problems = _files(path)
     articles, paragraphs, rejected = [], [], []
     sidecars: dict[Path, dict[str, dict[str, str]]] = {}
     seen_hash: dict[str, str] = {}
@@ -150,15 +238,17 @@ def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = 
 
     def rel(p: Path) -> str:
         try:
-            return p.relative_to(root).as_posix()
+            return _safe(p.relative_to(root).as_posix())
         except ValueError:
-            return p.as_posix()
+            return _safe(p.as_posix())
 
     def reject(p: Path, reason: str, problem: bool = True) -> None:
         if strict and problem:
             raise CorpusError(f"{rel(p)}: {reason}")
         rejected.append({"file": rel(p), "reason": reason})
 
+    for p, reason in problems:
+        reject(p, reason)
     # Sidecars first, so that they apply whatever the order of the files.
     for p in files:
         if p.name == SIDECAR:
@@ -167,8 +257,11 @@ def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = 
             except (OSError, ValueError, csv.Error, UnicodeError) as exc:
                 reject(p, f"unreadable sidecar {SIDECAR}: {exc}")
             else:
-                reject(p, f"sidecar metadata, not an article (outlet, address and date for "
-                          f"{len(sidecars[p.parent])} files)", problem=False)
+                reject(
+                    p,
+                    f"sidecar metadata, not an article (outlet, address and date for {len(sidecars[p.parent])} files)",
+                    problem=False,
+                )
 
     for p in files:
         if p.name == SIDECAR:
@@ -198,7 +291,7 @@ def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = 
         if not text.strip():
             reject(p, "blank file (only white space)")
             continue
-        article_id = p.stem
+        article_id = _safe(p.stem)
         if article_id in seen_id:
             reject(p, f"article id '{article_id}' already used by {seen_id[article_id]}")
             continue

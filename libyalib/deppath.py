@@ -17,6 +17,7 @@ subject takes the one of the verb it depends on (``Turkey is expected to back ..
 copula is its attribute (``Turkey remained a supporter``); a noun that stands for the party modifying it
 (``GNA forces``, ``Egyptian soldiers``, ``forces loyal to Haftar``) is the party.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -66,8 +67,12 @@ def head(token):
             before = token.doc[pronoun.i - 1] if pronoun.i > token.sent.start else None
             if before is not None and before.is_punct and before.i > token.sent.start:
                 before = token.doc[before.i - 1]
-            if before is not None and before.pos_ in ("NOUN", "PROPN") and before.i != token.head.i \
-                    and token.head.left_edge.i <= before.i <= token.head.right_edge.i:
+            if (
+                before is not None
+                and before.pos_ in ("NOUN", "PROPN")
+                and before.i != token.head.i
+                and token.head.left_edge.i <= before.i <= token.head.right_edge.i
+            ):
                 return before
     return token.head
 
@@ -92,7 +97,7 @@ def _raw(a, b, span=frozenset()) -> list[tuple[bool, object]] | None:
             edges = [(True, t) for t in up_chain[:top]] + [(False, t) for t in reversed(down_chain)]
             for n, (up, t) in enumerate(edges):
                 if (head(t) if up else t).i in span:
-                    return edges[:n + 1]
+                    return edges[: n + 1]
             return edges
         down_chain.append(t)
     return None
@@ -100,8 +105,11 @@ def _raw(a, b, span=frozenset()) -> list[tuple[bool, object]] | None:
 
 def _plural(verb) -> bool:
     """Does a relative clause's verb agree with a plural ("Qatar and Turkey, who back the GNA")?"""
-    return any(t.tag_ == "VBP" or t.lower_ in ("are", "were") for t in [verb, *verb.children]
-               if t.i == verb.i or t.dep_ in ("aux", "auxpass"))
+    return any(
+        t.tag_ == "VBP" or t.lower_ in ("are", "were")
+        for t in [verb, *verb.children]
+        if t.i == verb.i or t.dep_ in ("aux", "auxpass")
+    )
 
 
 def _subject_slot(verb) -> str:
@@ -163,20 +171,32 @@ def steps(cue, party, lexicon, span=frozenset()) -> list[Step] | None:
 def _inherit_subject(cue, out: list[Step]) -> list[Step]:
     """A verb without a subject shares the one of the verb it depends on ("is expected to back"), or the
     object of a verb of accusing ("accused France of supporting", "Qatar is accused of arming")."""
-    if cue.pos_ in ("VERB", "AUX") and not has_subject(cue) and len(out) >= 2 and out[0].up and out[0].prep \
-            and out[0].label in ("^of", "^for") and out[1].label in (">dobj", ">nsubjpass"):
+    if (
+        cue.pos_ in ("VERB", "AUX")
+        and not has_subject(cue)
+        and len(out) >= 2
+        and out[0].up
+        and out[0].prep
+        and out[0].label in ("^of", "^for")
+        and out[1].label in (">dobj", ">nsubjpass")
+    ):
         return [Step(">nsubj", out[1].token, False), *out[2:]]
     if cue.pos_ not in ("VERB", "AUX") or has_subject(cue):
         return out
     n = 0  # climb verbs that have no subject of their own to the first one that has
-    while n < len(out) and out[n].up and out[n].label[1:] in INHERIT and not has_subject(out[n].token) \
-            and out[n].token.dep_ not in ("relcl", "acl"):
+    while (
+        n < len(out)
+        and out[n].up
+        and out[n].label[1:] in INHERIT
+        and not has_subject(out[n].token)
+        and out[n].token.dep_ not in ("relcl", "acl")
+    ):
         n += 1
     if n < len(out) and out[n].up and out[n].label[1:] in INHERIT:
         n += 1
         if n < len(out) and out[n].label in (">nsubj", ">nsubjpass"):
             label = ">nsubjpass" if is_passive(cue) else ">nsubj"
-            return [Step(label, out[n].token, False), *out[n + 1:]]
+            return [Step(label, out[n].token, False), *out[n + 1 :]]
     return out
 
 
@@ -187,8 +207,10 @@ def _copula_and_siblings(out: list[Step]) -> list[Step]:
     for step in out:
         if result and result[-1].up and not step.up:
             pair = (result[-1].label, step.label)
-            if pair == ("^attr", ">nsubj") or (pair in (("^nsubj", ">nsubj"), ("^nsubjpass", ">nsubjpass"))
-                                               and _comma_between(step.token, result[-1].left)):
+            if pair == ("^attr", ">nsubj") or (
+                pair in (("^nsubj", ">nsubj"), ("^nsubjpass", ">nsubjpass"))
+                and _comma_between(step.token, result[-1].left)
+            ):
                 result.pop()
                 continue
         result.append(step)
@@ -198,7 +220,7 @@ def _copula_and_siblings(out: list[Step]) -> list[Step]:
 def _comma_between(a, b) -> bool:
     """Is there a comma between two tokens' phrases (an apposition the parser made a second subject)?"""
     first, second = sorted((a, b), key=lambda t: t.i)
-    return any(t.text == "," for t in first.doc[first.i:second.left_edge.i])
+    return any(t.text == "," for t in first.doc[first.i : second.left_edge.i])
 
 
 def _party_nouns(out: list[Step], lexicon) -> list[Step]:
@@ -247,7 +269,14 @@ def shape(cue, party, lexicon, span=frozenset(), hyphen=("-", "‐", "–")) -> 
 def _reattach(out: list[Step]) -> list[Step]:
     """A "for"/"to" phrase the parser hung on a noun inside a prepositional phrase of the cue belongs to the
     cue ("the strongest backer among Western allies for the GNA")."""
-    if len(out) >= 2 and out[0].prep and out[1].prep and not out[0].up and not out[1].up \
-            and out[1].label in (">for", ">to") and out[0].label not in (">of", ">for", ">to", ">from", ">by"):
+    if (
+        len(out) >= 2
+        and out[0].prep
+        and out[1].prep
+        and not out[0].up
+        and not out[1].up
+        and out[1].label in (">for", ">to")
+        and out[0].label not in (">of", ">for", ">to", ">from", ">by")
+    ):
         return out[1:]
     return out

@@ -1,4 +1,5 @@
 """Precision and recall of extracted rows against the hand-written expectations in ``tests/expected/``."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ def expected(name: str, folder: Path = EXPECTED) -> pd.DataFrame:
 
 def score(table: str, extracted: pd.DataFrame, wanted: pd.DataFrame, keys: list[str]) -> Score:
     """Match rows on ``keys`` as multisets (a claim made twice must be found twice)."""
+
     def keyed(frame):
         frame = frame[keys].astype(str).copy()
         frame["_n"] = frame.groupby(keys).cumcount()
@@ -50,9 +52,14 @@ def score(table: str, extracted: pd.DataFrame, wanted: pd.DataFrame, keys: list[
 
     got, want = keyed(extracted), keyed(wanted)
     merged = want.merge(got, on=keys + ["_n"], how="outer", indicator=True)
-    return Score(table, len(want), len(got), int((merged._merge == "both").sum()),
-                 merged[merged._merge == "left_only"][keys].reset_index(drop=True),
-                 merged[merged._merge == "right_only"][keys].reset_index(drop=True))
+    return Score(
+        table,
+        len(want),
+        len(got),
+        int((merged._merge == "both").sum()),
+        merged[merged._merge == "left_only"][keys].reset_index(drop=True),
+        merged[merged._merge == "right_only"][keys].reset_index(drop=True),
+    )
 
 
 def score_counts(mentions: pd.DataFrame, wanted: pd.DataFrame) -> Score:
@@ -70,15 +77,31 @@ def score_counts(mentions: pd.DataFrame, wanted: pd.DataFrame) -> Score:
     frame = pd.DataFrame(rows, columns=["article_id", "actor", "expected", "extracted"])
     matched = int(frame[["expected", "extracted"]].min(axis=1).sum())
     off = frame[frame.expected != frame.extracted]
-    return Score("mentions", int(frame.expected.sum()), int(frame.extracted.sum()), matched,
-                 off[off.expected > off.extracted].reset_index(drop=True),
-                 off[off.extracted > off.expected].reset_index(drop=True))
+    return Score(
+        "mentions",
+        int(frame.expected.sum()),
+        int(frame.extracted.sum()),
+        matched,
+        off[off.expected > off.extracted].reset_index(drop=True),
+        off[off.extracted > off.expected].reset_index(drop=True),
+    )
 
 
 def scores_table(scores: list[Score]) -> pd.DataFrame:
     """One row per table: counts, precision and recall."""
-    return pd.DataFrame([{"table": s.table, "expected": s.expected, "extracted": s.extracted, "matched": s.matched,
-                          "precision": round(s.precision, 3), "recall": round(s.recall, 3)} for s in scores])
+    return pd.DataFrame(
+        [
+            {
+                "table": s.table,
+                "expected": s.expected,
+                "extracted": s.extracted,
+                "matched": s.matched,
+                "precision": round(s.precision, 3),
+                "recall": round(s.recall, 3),
+            }
+            for s in scores
+        ]
+    )
 
 
 def evaluate(corpus, folder: Path = EXPECTED) -> list[Score]:
@@ -156,27 +179,40 @@ def _score_dev_backers(gold: dict, bodies: dict, backers: pd.DataFrame, skip: se
             if (file, backer_key(claim)) in skip:
                 continue
             span = _locate(bodies.get(file, ""), claim["evidence"], claim["evidence"])
-            rows.append({"file": file, "backer": claim["backer"], "backed": claim["backed"],
-                         "side": CAMPS[claim["camp"]], "stance": STANCES[claim["stance"]],
-                         "evidence": claim["evidence"], "span": span})
+            rows.append(
+                {
+                    "file": file,
+                    "backer": claim["backer"],
+                    "backed": claim["backed"],
+                    "side": CAMPS[claim["camp"]],
+                    "stance": STANCES[claim["stance"]],
+                    "evidence": claim["evidence"],
+                    "span": span,
+                }
+            )
     got = backers[(backers.backer_kind == "state") & (backers.stance != "recognition")].reset_index(drop=True)
     used: set[int] = set()
     for row in rows:
         row["matched_row"] = -1
         for i, r in got.iterrows():
-            if i in used or (r.article_id, r.backer, r.side, r.stance) != (row["file"], row["backer"], row["side"],
-                                                                           row["stance"]):
+            if i in used or (r.article_id, r.backer, r.side, r.stance) != (
+                row["file"],
+                row["backer"],
+                row["side"],
+                row["stance"],
+            ):
                 continue
             if row["span"] is not None and not (r.start < row["span"][1] and row["span"][0] < r.end):
                 continue
             used.add(i)
             row["matched_row"] = i
             break
-    table = pd.DataFrame(rows, columns=["file", "backer", "backed", "side", "stance", "evidence", "span",
-                                        "matched_row"])
+    table = pd.DataFrame(
+        rows, columns=["file", "backer", "backed", "side", "stance", "evidence", "span", "matched_row"]
+    )
     pairs_gold = {(r["file"], r["backer"], r["side"]) for r in rows if r["stance"] != "denied"}
     kept = got[got.stance != "denied"]
-    pairs_got = set(zip(kept.article_id, kept.backer, kept.side))
+    pairs_got = set(zip(kept.article_id, kept.backer, kept.side, strict=False))
     both = len(pairs_gold & pairs_got)
     p = both / len(pairs_got) if pairs_got else 1.0
     r = both / len(pairs_gold) if pairs_gold else 1.0
@@ -184,11 +220,34 @@ def _score_dev_backers(gold: dict, bodies: dict, backers: pd.DataFrame, skip: se
     rp = matched / len(got) if len(got) else 1.0
     rr = matched / len(table) if len(table) else 1.0
     spurious = got.drop(index=list(used))
-    return ([("backing claims: (backer, camp) pairs", len(pairs_gold), len(pairs_got), both, p, r, _f1(p, r),
-              _f1(p, r), "F1 of the (passage, backer, camp) pairs; denials left out"),
-             ("backing claims: rows", len(table), len(got), matched, rp, rr, _f1(rp, rr), rr,
-              "recall of the rows: backer, camp, stance and the evidence sentence")],
-            table.drop(columns=["span"]), spurious)
+    return (
+        [
+            (
+                "backing claims: (backer, camp) pairs",
+                len(pairs_gold),
+                len(pairs_got),
+                both,
+                p,
+                r,
+                _f1(p, r),
+                _f1(p, r),
+                "F1 of the (passage, backer, camp) pairs; denials left out",
+            ),
+            (
+                "backing claims: rows",
+                len(table),
+                len(got),
+                matched,
+                rp,
+                rr,
+                _f1(rp, rr),
+                rr,
+                "recall of the rows: backer, camp, stance and the evidence sentence",
+            ),
+        ],
+        table.drop(columns=["span"]),
+        spurious,
+    )
 
 
 def _inside(start: str, end: str, lo: str, hi: str) -> bool:
@@ -205,20 +264,39 @@ def _score_dev_events(gold: dict, bodies: dict, events: pd.DataFrame, skip: set)
             if (file, event["expression"]) in skip:
                 continue
             span = _locate(bodies.get(file, ""), event["context"], event["expression"])
-            row = {"file": file, "expression": event["expression"], "gold_start": event["start"],
-                   "gold_end": event["end"], "lenient": event["lenient"], "found": "", "date_start": "",
-                   "date_end": "", "right": False, "wrong_day": False}
+            row = {
+                "file": file,
+                "expression": event["expression"],
+                "gold_start": event["start"],
+                "gold_end": event["end"],
+                "lenient": event["lenient"],
+                "found": "",
+                "date_start": "",
+                "date_end": "",
+                "right": False,
+                "wrong_day": False,
+            }
             if span is not None:
                 over = mine[(mine.start < span[1]) & (span[0] < mine.end)]
                 if len(over):
                     best = max(over.itertuples(), key=lambda r: min(r.end, span[1]) - max(r.start, span[0]))
                     hit.update(over.index)
                     right = (best.date_start, best.date_end) == (event["start"], event["end"]) or (
-                        event["lenient"] and _inside(best.date_start, best.date_end, event["start"], event["end"]))
-                    wrong_day = (best.precision == "day" and best.date_start != "" and not right
-                                 and not _inside(best.date_start, best.date_end, event["start"], event["end"]))
-                    row.update(found=best.expression, date_start=best.date_start, date_end=best.date_end,
-                               right=right, wrong_day=wrong_day)
+                        event["lenient"] and _inside(best.date_start, best.date_end, event["start"], event["end"])
+                    )
+                    wrong_day = (
+                        best.precision == "day"
+                        and best.date_start != ""
+                        and not right
+                        and not _inside(best.date_start, best.date_end, event["start"], event["end"])
+                    )
+                    row.update(
+                        found=best.expression,
+                        date_start=best.date_start,
+                        date_end=best.date_end,
+                        right=right,
+                        wrong_day=wrong_day,
+                    )
             rows.append(row)
     table = pd.DataFrame(rows)
     in_gold = got[got.article_id.isin(list(gold))]
@@ -227,9 +305,23 @@ def _score_dev_events(gold: dict, bodies: dict, events: pd.DataFrame, skip: set)
     p = right / len(in_gold) if len(in_gold) else 1.0
     r = right / len(table) if len(table) else 1.0
     wrong = int(table.wrong_day.sum()) if len(table) else 0
-    return ([("temporal expressions resolved right", len(table), len(in_gold), right, p, r, _f1(p, r), r,
-              f"share of the expressions found with their interval right ({wrong} with a wrong day)")],
-            table, spurious)
+    return (
+        [
+            (
+                "temporal expressions resolved right",
+                len(table),
+                len(in_gold),
+                right,
+                p,
+                r,
+                _f1(p, r),
+                r,
+                f"share of the expressions found with their interval right ({wrong} with a wrong day)",
+            )
+        ],
+        table,
+        spurious,
+    )
 
 
 def _score_dev_actors(gold: dict, mentions: pd.DataFrame) -> tuple:
@@ -247,8 +339,14 @@ def _score_dev_actors(gold: dict, mentions: pd.DataFrame) -> tuple:
             names = names or {actor["name"], *actor["aliases_counted"]}
             names -= claimed
             claimed |= names
-            rows.append({"file": file, "actor": actor["name"], "gold": actor["count"],
-                         "extracted": int(sum(mine.get(n, 0) for n in names))})
+            rows.append(
+                {
+                    "file": file,
+                    "actor": actor["name"],
+                    "gold": actor["count"],
+                    "extracted": int(sum(mine.get(n, 0) for n in names)),
+                }
+            )
         for name, n in mine.items():
             if name not in claimed:
                 rows.append({"file": file, "actor": name, "gold": 0, "extracted": int(n)})
@@ -259,13 +357,33 @@ def _score_dev_actors(gold: dict, mentions: pd.DataFrame) -> tuple:
     p = low / table.extracted.sum() if table.extracted.sum() else 1.0
     r = low / table.gold.sum() if table.gold.sum() else 1.0
     agreement = counted[["gold", "extracted"]].min(axis=1).sum() / counted[["gold", "extracted"]].max(axis=1).sum()
-    return ([("actor mentions: counts", int(table.gold.sum()), int(table.extracted.sum()), int(low), p, r, _f1(p, r),
-              agreement, "count agreement: sum of min / sum of max of the counts of the actors in the gold"),
-             ("actor mentions: actors found", len(counted), int((table.extracted > 0).sum()), found,
-              found / int((table.extracted > 0).sum() or 1), found / len(counted),
-              _f1(found / int((table.extracted > 0).sum() or 1), found / len(counted)), found / len(counted),
-              "share of the actors in the gold found at least once")],
-            table)
+    return (
+        [
+            (
+                "actor mentions: counts",
+                int(table.gold.sum()),
+                int(table.extracted.sum()),
+                int(low),
+                p,
+                r,
+                _f1(p, r),
+                agreement,
+                "count agreement: sum of min / sum of max of the counts of the actors in the gold",
+            ),
+            (
+                "actor mentions: actors found",
+                len(counted),
+                int((table.extracted > 0).sum()),
+                found,
+                found / int((table.extracted > 0).sum() or 1),
+                found / len(counted),
+                _f1(found / int((table.extracted > 0).sum() or 1), found / len(counted)),
+                found / len(counted),
+                "share of the actors in the gold found at least once",
+            ),
+        ],
+        table,
+    )
 
 
 def dev_scores(corpus, folder: Path = DEV, without_disputed: bool = False) -> DevScores:
@@ -275,10 +393,10 @@ def dev_scores(corpus, folder: Path = DEV, without_disputed: bool = False) -> De
     from .mentions import actor_mentions
 
     gold = load_gold(folder)
-    bodies = dict(zip(corpus.articles.article_id, corpus.articles.body))
+    bodies = dict(zip(corpus.articles.article_id, corpus.articles.body, strict=False))
     skip = set()
     if without_disputed:
-        skip = set(zip(disputed(folder).file, disputed(folder).key))
+        skip = set(zip(disputed(folder).file, disputed(folder).key, strict=False))
     backer_rows, backers, spurious_backers = _score_dev_backers(gold, bodies, foreign_backers(corpus), skip)
     event_rows, events, spurious_events = _score_dev_events(gold, bodies, chronology(corpus), skip)
     actor_rows, actors = _score_dev_actors(gold, actor_mentions(corpus))

@@ -1,4 +1,5 @@
 """The chronology: every dated expression in the articles, and the events they reconcile into."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,29 +7,102 @@ from dataclasses import replace
 
 import pandas as pd
 
-from .kb import PLACE, load_kb
-from .mentions import article_mentions
-from .nlp import iter_docs, sentence_span
 from .calendar_text import WEEKDAYS, month_number
 from .corpus import PARAGRAPH_BREAK
+from .kb import PLACE, load_kb
+from .nlp import sentence_span
 from .pubdate import WEEKDAY_DATES, years_in
 from .temporal import EXPLICIT, Context, find, is_future, published_period, resolve
 
-COLUMNS = ["article_id", "section", "sentence_id", "start", "end", "expression", "date_start", "date_end",
-           "precision", "anchor", "anchor_source", "rule", "planned", "vague", "evidence", "actors", "kind",
-           "location"]
+COLUMNS = [
+    "article_id",
+    "section",
+    "sentence_id",
+    "start",
+    "end",
+    "expression",
+    "date_start",
+    "date_end",
+    "precision",
+    "anchor",
+    "anchor_source",
+    "rule",
+    "planned",
+    "vague",
+    "evidence",
+    "actors",
+    "kind",
+    "location",
+]
 KINDS = ("election", "agreement", "military action", "meeting", "statement", "other")
 TRIGGERS = {
     "election": {"election", "elections", "vote", "ballot", "electoral", "poll", "polls"},
     "agreement": {"agreement", "accord", "deal", "agree", "sign", "ceasefire", "roadmap", "plan"},
-    "military action": {"offensive", "attack", "strike", "fight", "fighting", "clash", "kill", "shoot", "siege",
-                        "assault", "battle", "capture", "operation", "airstrike", "bomb", "escalation", "war", "overrun",
-                        "expel", "drone", "launch", "deploy", "uprising", "revolution", "overthrow", "revolt", "coup",
-                        "intervention", "insurgency", "raid", "shell", "shelling", "overran"},
-    "meeting": {"meet", "meeting", "talk", "talks", "visit", "host", "summit", "conference", "delegation", "travel",
-                "trip", "discuss"},
-    "statement": {"say", "announce", "statement", "urge", "call", "tweet", "claim", "condemn", "pledge", "tell", "warn",
-                  "accuse", "confirm", "deny"},
+    "military action": {
+        "offensive",
+        "attack",
+        "strike",
+        "fight",
+        "fighting",
+        "clash",
+        "kill",
+        "shoot",
+        "siege",
+        "assault",
+        "battle",
+        "capture",
+        "operation",
+        "airstrike",
+        "bomb",
+        "escalation",
+        "war",
+        "overrun",
+        "expel",
+        "drone",
+        "launch",
+        "deploy",
+        "uprising",
+        "revolution",
+        "overthrow",
+        "revolt",
+        "coup",
+        "intervention",
+        "insurgency",
+        "raid",
+        "shell",
+        "shelling",
+        "overran",
+    },
+    "meeting": {
+        "meet",
+        "meeting",
+        "talk",
+        "talks",
+        "visit",
+        "host",
+        "summit",
+        "conference",
+        "delegation",
+        "travel",
+        "trip",
+        "discuss",
+    },
+    "statement": {
+        "say",
+        "announce",
+        "statement",
+        "urge",
+        "call",
+        "tweet",
+        "claim",
+        "condemn",
+        "pledge",
+        "tell",
+        "warn",
+        "accuse",
+        "confirm",
+        "deny",
+    },
 }
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "season": 3, "half": 4, "range": 5, "year": 6}
 
@@ -70,8 +144,13 @@ def _clause(span):
         verb = verb.head
     own = {t.i for t in verb.subtree}
     for t in verb.subtree:
-        if t.i != verb.i and t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "ccomp", "advcl", "relcl") \
-                and _has_subject(t) and span.root.i not in {x.i for x in t.subtree}:
+        if (
+            t.i != verb.i
+            and t.pos_ in ("VERB", "AUX")
+            and t.dep_ in ("conj", "ccomp", "advcl", "relcl")
+            and _has_subject(t)
+            and span.root.i not in {x.i for x in t.subtree}
+        ):
             own -= {x.i for x in t.subtree}
     if verb.dep_ == "relcl":  # "the embargo, which was imposed in 2011": the noun it says something of
         own |= {t.i for t in verb.head.subtree}
@@ -95,13 +174,14 @@ def _headline_plan(span) -> bool:
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    top = verb.dep_ == "ROOT" or (verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "ROOT"
-                                  and verb.head.pos_ in ("NOUN", "PROPN"))  # parsed as "Haftar [to meet ...]"
+    top = verb.dep_ == "ROOT" or (
+        verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
+    )  # parsed as "Haftar [to meet ...]"
     return top and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _clause_follows(span) -> bool:
-    """"two days after Turkey deployed them": a clause follows the expression's last word."""
+    """ "two days after Turkey deployed them": a clause follows the expression's last word."""
     last = span[-1]
     return last.dep_ == "mark" or any(c.pos_ in ("VERB", "AUX") for c in last.children)
 
@@ -164,55 +244,86 @@ def _section_rows(article, section: str, doc, mentions: list[dict], base: Contex
         sent = sentences[sentence_id]
         s_start, s_end = sentence_span(sent)
         s_end = max(s_end, end)
-        in_sentence = [m for m in mentions if m["section"] == section and m["sentence_id"] == sentence_id
-                       and m["form"] != "demonym" and m["actor"] != "Libya"]
+        in_sentence = [
+            m
+            for m in mentions
+            if m["section"] == section
+            and m["sentence_id"] == sentence_id
+            and m["form"] != "demonym"
+            and m["actor"] != "Libya"
+        ]
         places = [e for e in sent.ents if e.ent_id_.startswith(PLACE) or _state_as_place(e)]
-        written = [int(x.groups["year"]) for o, x in found_all if s_start <= o + x.start and o + x.end <= start
-                   and x.rule in EXPLICIT and "year" in x.groups]
+        written = [
+            int(x.groups["year"])
+            for o, x in found_all
+            if s_start <= o + x.start and o + x.end <= start and x.rule in EXPLICIT and "year" in x.groups
+        ]
         section_year = next((y for o, y in reversed(headings) if o <= start), base.section_year)
-        ctx = replace(base, sentence_year=written[-1] if written else None, section_year=section_year,
-                      reference=state.get("reference"),
-                      future=is_future(text[s_start:start]) or (section == "title" and _headline_plan(span)),
-                      backwards=_pluperfect(span), clause_follows=_clause_follows(span))
+        ctx = replace(
+            base,
+            sentence_year=written[-1] if written else None,
+            section_year=section_year,
+            reference=state.get("reference"),
+            future=is_future(text[s_start:start]) or (section == "title" and _headline_plan(span)),
+            backwards=_pluperfect(span),
+            clause_follows=_clause_follows(span),
+        )
         interval = resolve(f, ctx)
         if interval.start is not None and not interval.vague:
             state["reference"] = interval
         clause = _clause(span)
-        actors = sorted({m["actor"] for m in in_sentence
-                         if doc.char_span(m["start"], m["end"], alignment_mode="expand").root.i in clause})
+        actors = sorted(
+            {
+                m["actor"]
+                for m in in_sentence
+                if doc.char_span(m["start"], m["end"], alignment_mode="expand").root.i in clause
+            }
+        )
         near = [e for e in places if e.root.i in clause] or places
         place = min(near, key=lambda e: abs(e.start_char - start)).text if near else ""
-        rows.append({
-            "article_id": article.article_id, "section": section, "sentence_id": sentence_id, "start": start,
-            "end": end, "expression": text[start:end],
-            "date_start": interval.start.isoformat() if interval.start else "",
-            "date_end": interval.end.isoformat() if interval.end else "",
-            "precision": interval.precision, "anchor": interval.anchor, "anchor_source": interval.anchor_source,
-            "rule": f.rule + (f" ({interval.note})" if interval.note else ""),
-            "planned": bool(interval.planned), "vague": bool(interval.vague), "evidence": text[s_start:s_end],
-            "actors": ";".join(actors), "kind": _kind(span), "location": place,
-        })
+        rows.append(
+            {
+                "article_id": article.article_id,
+                "section": section,
+                "sentence_id": sentence_id,
+                "start": start,
+                "end": end,
+                "expression": text[start:end],
+                "date_start": interval.start.isoformat() if interval.start else "",
+                "date_end": interval.end.isoformat() if interval.end else "",
+                "precision": interval.precision,
+                "anchor": interval.anchor,
+                "anchor_source": interval.anchor_source,
+                "rule": f.rule + (f" ({interval.note})" if interval.note else ""),
+                "planned": bool(interval.planned),
+                "vague": bool(interval.vague),
+                "evidence": text[s_start:s_end],
+                "actors": ";".join(actors),
+                "kind": _kind(span),
+                "location": place,
+            }
+        )
     return rows
 
 
 def article_chronology(article, body_doc, mentions: list[dict], title_doc=None) -> list[dict]:
     """Dated expressions of one article's title and body."""
-    base = Context(published=published_period(article.published), published_text=article.published,
-                   section_year=_title_year(article.title),
-                   weekdays=_weekday_dates(body_doc.text, article.published))
+    base = Context(
+        published=published_period(article.published),
+        published_text=article.published,
+        section_year=_title_year(article.title),
+        weekdays=_weekday_dates(body_doc.text, article.published),
+    )
     state: dict = {}
     rows = _section_rows(article, "title", title_doc, mentions, base, {}) if title_doc is not None else []
     return rows + _section_rows(article, "body", body_doc, mentions, base, state)
 
 
 def chronology(corpus) -> pd.DataFrame:
-    """One row per temporal expression in the bodies of ``corpus``, resolved to an interval."""
-    rows = []
-    for article, title_doc, body_doc in iter_docs(corpus):
-        mentions = article_mentions(article.article_id, article.published, title_doc, body_doc)
-        rows.extend(article_chronology(article, body_doc, mentions, title_doc))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "planned": "bool", "vague": "bool"})
+    """One row per temporal expression in the titles and bodies of ``corpus``, resolved to an interval."""
+    from .extract import extract
+
+    return extract(corpus)["events"]
 
 
 def _shared(a, b) -> set[str]:
@@ -222,8 +333,12 @@ def _shared(a, b) -> set[str]:
 def _close_days(a, b) -> bool:
     """Two days at most a week apart, naming two of the same actors and the same place: one event the
     articles date differently."""
-    return (a.precision == b.precision == "day" and a.location == b.location != "" and len(_shared(a, b)) >= 2
-            and abs((dt.date.fromisoformat(a.date_start) - dt.date.fromisoformat(b.date_start)).days) <= 7)
+    return (
+        a.precision == b.precision == "day"
+        and a.location == b.location != ""
+        and len(_shared(a, b)) >= 2
+        and abs((dt.date.fromisoformat(a.date_start) - dt.date.fromisoformat(b.date_start)).days) <= 7
+    )
 
 
 def reconcile(events: pd.DataFrame, year_range: tuple[int, int] | None = None) -> pd.DataFrame:
@@ -237,8 +352,10 @@ def reconcile(events: pd.DataFrame, year_range: tuple[int, int] | None = None) -
     """
     rows = events[(events.date_start != "") & ~events.planned & ~events.vague].reset_index(drop=True)
     if year_range:
-        rows = rows[(rows.date_end.str[:4].astype(int) >= year_range[0]) &
-                    (rows.date_start.str[:4].astype(int) <= year_range[1])].reset_index(drop=True)
+        rows = rows[
+            (rows.date_end.str[:4].astype(int) >= year_range[0])
+            & (rows.date_start.str[:4].astype(int) <= year_range[1])
+        ].reset_index(drop=True)
     # Finest rows first; a row joins the first group of its kind that shares an actor (or, in the same
     # article, the same interval) and stays consistent with it, or that it contradicts by a few days.
     order = sorted(rows.itertuples(), key=lambda r: (_PRECISION_ORDER[r.precision], r.date_start, r.Index))
@@ -247,8 +364,11 @@ def reconcile(events: pd.DataFrame, year_range: tuple[int, int] | None = None) -
         for g in groups:
             if g["kind"] != r.kind or r.kind == "other":
                 continue
-            related = any(_shared(r, m) or (m.article_id == r.article_id and (m.date_start, m.date_end) ==
-                                            (r.date_start, r.date_end)) for m in g["members"])
+            related = any(
+                _shared(r, m)
+                or (m.article_id == r.article_id and (m.date_start, m.date_end) == (r.date_start, r.date_end))
+                for m in g["members"]
+            )
             if not related:
                 continue
             start, end = max(g["start"], r.date_start), min(g["end"], r.date_end)
@@ -261,7 +381,9 @@ def reconcile(events: pd.DataFrame, year_range: tuple[int, int] | None = None) -
             g["members"].append(r)
             break
         else:
-            groups.append({"kind": r.kind, "start": r.date_start, "end": r.date_end, "disagreement": False, "members": [r]})
+            groups.append(
+                {"kind": r.kind, "start": r.date_start, "end": r.date_end, "disagreement": False, "members": [r]}
+            )
     out = []
     for g in groups:
         members = sorted(g["members"], key=lambda m: (m.article_id, m.start))
@@ -269,21 +391,44 @@ def reconcile(events: pd.DataFrame, year_range: tuple[int, int] | None = None) -
         start, end = g["start"], g["end"]
         if disagreement:
             start, end = min(m.date_start for m in members), max(m.date_end for m in members)
-        tightest = min(members, key=lambda m: (_PRECISION_ORDER[m.precision],
-                                               dt.date.fromisoformat(m.date_end) - dt.date.fromisoformat(m.date_start)))
-        out.append({
-            "date_start": start, "date_end": end,
-            "precision": "day" if start == end else tightest.precision if not disagreement else "range",
-            "kind": members[0].kind,
-            "actors": ";".join(sorted({a for m in members for a in m.actors.split(";") if a})),
-            "location": next((m.location for m in members if m.location), ""),
-            "articles": ";".join(sorted({m.article_id for m in members})),
-            "n_articles": len({m.article_id for m in members}),
-            "expressions": " | ".join(f"{m.article_id[:3]}: {m.expression}" for m in members),
-            "disagreement": disagreement,
-            "dates_given": "; ".join(sorted({f"{m.article_id[:3]} {m.date_start}..{m.date_end}" for m in members})),
-            "evidence": members[0].evidence,
-        })
-    frame = pd.DataFrame(out, columns=["date_start", "date_end", "precision", "kind", "actors", "location", "articles",
-                                       "n_articles", "expressions", "disagreement", "dates_given", "evidence"])
+        tightest = min(
+            members,
+            key=lambda m: (
+                _PRECISION_ORDER[m.precision],
+                dt.date.fromisoformat(m.date_end) - dt.date.fromisoformat(m.date_start),
+            ),
+        )
+        out.append(
+            {
+                "date_start": start,
+                "date_end": end,
+                "precision": "day" if start == end else tightest.precision if not disagreement else "range",
+                "kind": members[0].kind,
+                "actors": ";".join(sorted({a for m in members for a in m.actors.split(";") if a})),
+                "location": next((m.location for m in members if m.location), ""),
+                "articles": ";".join(sorted({m.article_id for m in members})),
+                "n_articles": len({m.article_id for m in members}),
+                "expressions": " | ".join(f"{m.article_id[:3]}: {m.expression}" for m in members),
+                "disagreement": disagreement,
+                "dates_given": "; ".join(sorted({f"{m.article_id[:3]} {m.date_start}..{m.date_end}" for m in members})),
+                "evidence": members[0].evidence,
+            }
+        )
+    frame = pd.DataFrame(
+        out,
+        columns=[
+            "date_start",
+            "date_end",
+            "precision",
+            "kind",
+            "actors",
+            "location",
+            "articles",
+            "n_articles",
+            "expressions",
+            "disagreement",
+            "dates_given",
+            "evidence",
+        ],
+    )
     return frame.sort_values(["date_start", "date_end", "kind", "articles"], kind="stable").reset_index(drop=True)

@@ -6,6 +6,7 @@ Each non-blank line gets one role:
 (kept in the body), ``caption``, ``credit``, ``related`` (links to other stories) and ``chrome`` (site
 navigation, reading times, login and profile prompts). A line's ``rule`` says why it got its role.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,40 +15,63 @@ from dataclasses import dataclass
 from .calendar_text import MONTH_RE, YEAR_RE
 from .pubdate import date_in_line, parse_dateline
 
-ROLES = ("title", "repeated_title", "standfirst", "byline", "dateline", "body", "subheading",
-         "caption", "credit", "related", "chrome")
+ROLES = (
+    "title",
+    "repeated_title",
+    "standfirst",
+    "byline",
+    "dateline",
+    "body",
+    "subheading",
+    "caption",
+    "credit",
+    "related",
+    "chrome",
+)
 #: Roles whose lines make up the article text.
 ARTICLE_ROLES = ("body", "subheading")
 
 _AGENCY = r"(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|GETTY|Anadolu(?: Agency)?|ANADOLU|Xinhua|XINHUA|SIPA|AA|dpa|DPA)"
 _CREDIT = re.compile(rf"(?:^|[\s(])/?{_AGENCY}\s*/\s*[A-Z][\w.'\- ]*(?:/[\w.'\- ]+)*\)?\s*$")
-_CREDIT_ONLY = re.compile(rf"^\(?/?{_AGENCY}(?:\s*/\s*[\w.'\- ]+)*\)?$"
-                          rf"|^(?:Photo|Image|Picture)s?(?:\s*:|\s+(?:credit|copyright|source)\b:?)\s*.{{2,60}}$", re.I)
-_CAPTION_PREFIX = re.compile(r"^(?:FILE PHOTO|FILE PICTURE|(?:PHOTO|IMAGE|PICTURE)(?:\s+CAPTION)?|CAPTION|FILE)\s*:", re.I)
+_CREDIT_ONLY = re.compile(
+    rf"^\(?/?{_AGENCY}(?:\s*/\s*[\w.'\- ]+)*\)?$"
+    rf"|^(?:Photo|Image|Picture)s?(?:\s*:|\s+(?:credit|copyright|source)\b:?)\s*.{{2,60}}$",
+    re.I,
+)
+_CAPTION_PREFIX = re.compile(
+    r"^(?:FILE PHOTO|FILE PICTURE|(?:PHOTO|IMAGE|PICTURE)(?:\s+CAPTION)?|CAPTION|FILE)\s*:", re.I
+)
 _BRACKET_SOURCE = re.compile(r"\[(?:[A-Z][\w.&' -]{1,38}|[a-z]+\.[a-z]{2,})\]\s*$")
 _PHOTO_SUFFIX = re.compile(r"\((?:Photo|Image|Picture)(?: by| credit)?\s*:?[^)]{2,60}\)\s*$", re.I)
 _READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minute|minutes)\.?\s*read$", re.I)
-_RELATED = re.compile(r"^(?:(?:read more|read also|also read|related(?: stories| articles| news| content)?|see also|"
-                      r"more on this|recommended|more from|you may also like|most read|trending)\b"
-                      r"|(?:watch|listen|video|audio|podcast|gallery)\s*:)\s*(?:on)?\s*[:|\-–]?", re.I)
+_RELATED = re.compile(
+    r"^(?:(?:read more|read also|also read|related(?: stories| articles| news| content)?|see also|"
+    r"more on this|recommended|more from|you may also like|most read|trending)\b"
+    r"|(?:watch|listen|video|audio|podcast|gallery)\s*:)\s*(?:on)?\s*[:|\-–]?",
+    re.I,
+)
 _CHROME = re.compile(
     r"\b(?:log ?in|logged in|sign ?in|sign ?up|register now|subscribe|newsletter|username|password|"
     r"your profile|create profile|click here|cookie|privacy policy|terms of (?:use|service)|"
     r"all rights reserved|follow us|share (?:this|on)|send us your|post a comment|leave a comment|"
     r"comments? (?:are|is) closed|advertisement|homepage|user galleries|skip to (?:main )?content|"
     r"powered by automated translation|print this|email this|whatsapp|download (?:the|our) app|"
-    r"originally (?:published|appeared)|trust principles)\b", re.I)
+    r"originally (?:published|appeared)|trust principles)\b",
+    re.I,
+)
 #: Lines that open with a copyright sign, a tag list or the site's standards.
 _CHROME_START = re.compile(r"^(?:©|\(c\)\s|copyright\b|topics\s*:|tags\s*:|filed under\s*:|our standards\b)", re.I)
 #: Wire-service credits at the end of a story: "Reporting by ...; Editing by ...".
-_CREDITS = re.compile(r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|translated)\s+by\s",
-                      re.I)
+_CREDITS = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|translated)\s+by\s", re.I
+)
 _NAV_SEPARATORS = re.compile(r"\s[·|•»]\s")
 _BYLINE = re.compile(
     r"^\(?\s*(?:by|author\s*:|authors?\s*:|written by|words by|reporting by|report by)\s+(?P<who>[^()]{2,80}?)\s*\)?$"
     r"|^(?P<special>special to\s+\S.{0,60})$"
     r"|^(?P<staff>(?:[\w.]+\s+){0,4}(?:staff(?: writer)?|correspondent|editorial staff|news desk|wires?))$",
-    re.I)
+    re.I,
+)
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’»)]*\s*$|["”’]\s*$""")
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 
@@ -71,9 +95,16 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
 
+_INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?][\"'”’)]*\s+\S")
+
+
 def sentence_like(text: str) -> bool:
-    """A line that reads as prose: it ends like a sentence, or is long."""
-    return bool(_TERMINAL.search(text)) or n_words(text) >= 20
+    """A line that reads as prose: it ends like a sentence, holds a whole sentence, or is long."""
+    return (
+        bool(_TERMINAL.search(text))
+        or n_words(text) >= 20
+        or (n_words(text) >= 6 and bool(_INNER_SENTENCE.search(text)))
+    )
 
 
 def _furniture(text: str) -> tuple[str, str] | None:
@@ -123,8 +154,11 @@ def byline_author(text: str) -> str | None:
     return found[2] if found and found[2] else who
 
 
-_CALENDAR_HEADING = re.compile(rf"^(?:{MONTH_RE}|{YEAR_RE})(?:\s?(?:–|—|-|to|until)\s?(?:{MONTH_RE}|{YEAR_RE}))?"
-                               rf"(?: {YEAR_RE})?$", re.I)
+_CALENDAR_HEADING = re.compile(
+    rf"^(?:{MONTH_RE}|{YEAR_RE})(?:\s?(?:–|—|-|to|until)\s?(?:{MONTH_RE}|{YEAR_RE}))?"
+    rf"(?: {YEAR_RE})?$",
+    re.I,
+)
 
 
 def _calendar_heading(text: str) -> bool:
@@ -153,7 +187,7 @@ def classify(raw_lines: list[str], title: str | None = None) -> list[Line]:
     for line in lines[start:]:
         if _norm(line.text) == title_key:
             line.role, line.rule = "repeated_title", "same text as the title"
-        elif (found := _furniture(line.text)):
+        elif found := _furniture(line.text):
             line.role, line.rule = found
 
     # Header: title, then metadata (datelines, bylines, repeats) and at most two lines of standfirst.
@@ -177,11 +211,14 @@ def classify(raw_lines: list[str], title: str | None = None) -> list[Line]:
             if free > 2:
                 break
         seen.setdefault(key, line)
-    for line in lines[start:header_end + 1]:
+    for line in lines[start : header_end + 1]:
         if not line.role:
             standfirst = sentence_like(line.text) or n_words(line.text) >= 8
-            line.role, line.rule = ("standfirst", "text between title and header metadata") if standfirst \
+            line.role, line.rule = (
+                ("standfirst", "text between title and header metadata")
+                if standfirst
                 else ("chrome", "short line in the header")
+            )
 
     # Body: from the first prose line to the last; short unpunctuated lines between are subheadings.
     rest = [i for i in range(header_end + 1, len(lines)) if not lines[i].role]
@@ -195,8 +232,11 @@ def classify(raw_lines: list[str], title: str | None = None) -> list[Line]:
             line.role, line.rule = "chrome", "short line before the first paragraph"
         elif i > last:
             titled = sum(w[:1].isupper() for w in line.text.split()) >= 0.6 * len(line.text.split())
-            line.role, line.rule = ("related", "headline after the last paragraph") if titled and n_words(line.text) >= 4 \
+            line.role, line.rule = (
+                ("related", "headline after the last paragraph")
+                if titled and n_words(line.text) >= 4
                 else ("chrome", "short line after the last paragraph")
+            )
         elif sentence_like(line.text):
             line.role, line.rule = "body", "paragraph"
         else:

@@ -1,4 +1,5 @@
 """Main text and metadata of a saved web page, through trafilatura (offline: no page is fetched)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,8 +22,13 @@ def extract_page(html: str) -> Page | None:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
-        deduplicate=False, date_extraction_params={"extensive_search": False, "original_date": True},
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        deduplicate=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:
         return None

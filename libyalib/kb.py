@@ -1,4 +1,5 @@
 """The actor knowledge base (``libyalib/data/*.csv``): canonical actors, aliases, dated aliases, demonyms."""
+
 from __future__ import annotations
 
 import hashlib
@@ -51,8 +52,13 @@ class KnowledgeBase:
             out.append({"label": "NORP", "pattern": row.demonym, "id": DEMONYM + row.state})
             out.append({"label": "NORP", "pattern": row.demonym + "s", "id": DEMONYM + row.state})
         for row in self.places.itertuples():
-            out.append({"label": "GPE" if row.kind in ("city", "town") else "LOC", "pattern": row.place,
-                        "id": PLACE + row.place})
+            out.append(
+                {
+                    "label": "GPE" if row.kind in ("city", "town") else "LOC",
+                    "pattern": row.place,
+                    "id": PLACE + row.place,
+                }
+            )
         return out
 
     def resolve_dated(self, alias: str, day: str) -> str | None:
@@ -80,12 +86,12 @@ class KnowledgeBase:
 
     @cached_property
     def _capitals(self) -> dict[str, str]:
-        return dict(zip(self.places.place, self.places.stands_for))
+        return dict(zip(self.places.place, self.places.stands_for, strict=False))
 
 
 def _within(day: str, start: str, end: str) -> bool:
     """Is ``day`` (at its own precision) inside the inclusive interval ``start``..``end`` (empty = open)?"""
-    return (not start or start[:len(day)] <= day) and (not end or day <= end[:len(day)])
+    return (not start or start[: len(day)] <= day) and (not end or day <= end[: len(day)])
 
 
 def _any_spelling(token: str) -> dict:
@@ -115,9 +121,12 @@ def load_kb() -> KnowledgeBase:
     places = pd.read_csv(DATA / "places.csv", keep_default_na=False, dtype=str)
     if not dated_sides.side.isin(SIDES).all():
         raise ValueError("dated_sides.csv: unknown side")
-    for frame, column, file in ((dated, "actor", "dated_aliases.csv"), (dated_sides, "actor", "dated_sides.csv"),
-                                (demonyms, "state", "demonyms.csv"),
-                                (places[places.stands_for != ""], "stands_for", "places.csv")):
+    for frame, column, file in (
+        (dated, "actor", "dated_aliases.csv"),
+        (dated_sides, "actor", "dated_sides.csv"),
+        (demonyms, "state", "demonyms.csv"),
+        (places[places.stands_for != ""], "stands_for", "places.csv"),
+    ):
         missing = set(frame[column]) - set(actors.name)
         if missing:
             raise ValueError(f"{file}: not in actors.csv: {sorted(missing)}")

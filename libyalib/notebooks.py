@@ -4,6 +4,7 @@ Each notebook is paired with a jupytext ``py:percent`` script of the same name; 
 that is executed, and both files are rewritten from the executed notebook, so they stay in step. Cell ids
 are numbered and no timing is recorded, so the same inputs give byte-identical notebooks.
 """
+
 from __future__ import annotations
 
 import sys
@@ -33,12 +34,20 @@ def execute(ipynb: Path, timeout: int = 600) -> None:
     from nbclient.exceptions import CellExecutionError
 
     nb = _load(ipynb)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(ipynb.parent)}})
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(ipynb.parent)}},
+    )
     try:
         client.execute()
     except CellExecutionError as exc:
-        failed = next((i for i, c in enumerate(nb.cells) if any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+        failed = next(
+            (i for i, c in enumerate(nb.cells) if any(o.get("output_type") == "error" for o in c.get("outputs", []))),
+            None,
+        )
         first = str(exc).strip().splitlines()
         raise SystemExit(f"{ipynb}: cell {failed} failed: {first[-1] if first else exc}") from None
     nb.metadata.pop("widgets", None)

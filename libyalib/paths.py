@@ -1,4 +1,5 @@
 """Where the repository's folders are, resolved from the package, never from the working directory."""
+
 from __future__ import annotations
 
 import os

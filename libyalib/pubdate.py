@@ -1,4 +1,5 @@
 """Publication dates: read from a dateline, or inferred only as far as the text supports."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,23 +11,38 @@ _TIME = r"(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|Z|[
 _PREFIX = r"(?:(?:Published|Updated|Posted|Last updated|Date)\s*:?\s*)?(?:" + WEEKDAY_RE + r",?\s+)?"
 _DATELINES = [
     (re.compile(rf"^{_PREFIX}(?P<y>{YEAR_RE})-(?P<m>\d\d)-(?P<d>\d\d){_TIME}$", re.I), "day"),
-    (re.compile(rf"^{_PREFIX}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_RE}),?\s+(?P<y>{YEAR_RE}){_TIME}$", re.I), "day"),
-    (re.compile(rf"^{_PREFIX}(?P<mon>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR_RE}){_TIME}$", re.I), "day"),
+    (
+        re.compile(
+            rf"^{_PREFIX}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_RE}),?\s+(?P<y>{YEAR_RE}){_TIME}$", re.I
+        ),
+        "day",
+    ),
+    (
+        re.compile(
+            rf"^{_PREFIX}(?P<mon>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR_RE}){_TIME}$", re.I
+        ),
+        "day",
+    ),
     (re.compile(rf"^{_PREFIX}(?P<mon>{MONTH_RE}),?\s+(?P<y>{YEAR_RE})$", re.I), "month"),
 ]
 # "November 24 [Sunday]", "Sunday, November 24", "Sunday 24 November": a date with its weekday, no year.
 WEEKDAY_DATES = [
     re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*[\[(,]?\s*(?P<wd>{WEEKDAY_RE})\b"),
     re.compile(rf"\b(?P<wd>{WEEKDAY_RE}),?\s+(?P<mon>{MONTH_RE})\s+(?P<d>\d{{1,2}})\b(?!,?\s*{YEAR_RE})"),
-    re.compile(rf"\b(?P<wd>{WEEKDAY_RE}),?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_RE})\b(?!,?\s*{YEAR_RE})"),
+    re.compile(
+        rf"\b(?P<wd>{WEEKDAY_RE}),?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_RE})\b(?!,?\s*{YEAR_RE})"
+    ),
 ]
 _YEAR = re.compile(rf"(?<![\d/-]){YEAR_RE}(?![\d/-])")
 
 
 _LABEL = re.compile(r"^(?:published|updated|posted|last updated|first published|date)\s*(?:on|at)?\s*:?\s*", re.I)
 _AMBIGUOUS = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-]\d{4}\b")
-_DATE_WORDS = re.compile(rf"^(?:{MONTH_RE}|{WEEKDAY_RE}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|at|on|of|"
-                         r"gmt|utc|bst|cet|cest|est|edt|am|pm|a\.m\.|p\.m\.|st|nd|rd|th)[.,]?$", re.I)
+_DATE_WORDS = re.compile(
+    rf"^(?:{MONTH_RE}|{WEEKDAY_RE}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|at|on|of|"
+    r"gmt|utc|bst|cet|cest|est|edt|am|pm|a\.m\.|p\.m\.|st|nd|rd|th)[.,]?$",
+    re.I,
+)
 
 
 def _dateparser_day(text: str) -> str | None:
@@ -42,9 +58,16 @@ def _dateparser_day(text: str) -> str | None:
         return None  # 05/08/2017: May or August?
     import dateparser
 
-    parsed = dateparser.parse(text, languages=["en"], settings={
-        "REQUIRE_PARTS": ["year", "month", "day"], "RETURN_AS_TIMEZONE_AWARE": False,
-        "RELATIVE_BASE": dt.datetime(2000, 1, 1), "PREFER_DAY_OF_MONTH": "first"})
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "REQUIRE_PARTS": ["year", "month", "day"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
     return parsed.date().isoformat() if parsed else None
 
 
@@ -78,12 +101,14 @@ _DATE_IN_LINE = re.compile(
     rf"(?:(?P<y>{YEAR_RE})-(?P<m>\d\d)-(?P<d1>\d\d)|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})|"
     rf"(?P<mon3>{MONTH_RE})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>{YEAR_RE}))"
     rf"(?:[ T,]+\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|BST|CET|CEST|EST|EDT|Z|[+-]\d{{2}}:?\d{{2}}))?)?",
-    re.I)
+    re.I,
+)
 _SEPARATORS = r"[\s|·•,;:/–—-]*"
 #: A wire dateline opening the first paragraph: "TRIPOLI, April 5, 2019 (Reuters) -", "Tripoli (AFP) - 5 April 2019 -".
 _AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,3})(?:,\s*(?P<date1>[^()]{6,40}?))?\s*"
-    r"\((?P<agency>[A-Za-z. ]{2,30})\)\s*[-–—]+\s*(?:(?P<date2>[^-–—]{6,40}?)\s*[-–—]+\s*)?")
+    r"\((?P<agency>[A-Za-z. ]{2,30})\)\s*[-–—]+\s*(?:(?P<date2>[^-–—]{6,40}?)\s*[-–—]+\s*)?"
+)
 
 
 def date_in_line(line: str) -> tuple[str, str, str] | None:
@@ -100,8 +125,8 @@ def date_in_line(line: str) -> tuple[str, str, str] | None:
         day = dt.date(year, month, int(m["d1"] or m["d2"] or m["d3"])).isoformat()
     except ValueError:
         return None
-    rest = re.sub(rf"^{_SEPARATORS}|{_SEPARATORS}$", "", line[:m.start()] + " " + line[m.end():]).strip()
-    rest = re.sub(r"\s{2,}", " ", re.sub(rf"\s*(?:\||·|•)\s*$", "", rest))
+    rest = re.sub(rf"^{_SEPARATORS}|{_SEPARATORS}$", "", line[: m.start()] + " " + line[m.end() :]).strip()
+    rest = re.sub(r"\s{2,}", " ", re.sub(r"\s*(?:\||·|•)\s*$", "", rest))
     return day, "day", rest
 
 

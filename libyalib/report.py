@@ -4,6 +4,7 @@ Each notebook becomes a page (nbconvert, no external scripts: the report reads o
 copied beside them, and ``index.html`` links the pages and shows every figure. A small script on the index
 records, once the page has loaded, how many figures loaded and which did not (``body[data-figures]``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,10 +54,14 @@ def build(out: Path = ROOT / "report") -> Path:
         pages.append((page.name, _title(nb) or path.stem))
     figures = sorted(p.name for p in (out / "figures").glob("*.png"))
     items = "\n".join(f'<li><a href="{html.escape(name)}">{html.escape(title)}</a></li>' for name, title in pages)
-    images = "\n".join(f'<figure><img src="figures/{html.escape(f)}" alt="{html.escape(f)}" loading="eager">'
-                       f'<figcaption>{html.escape(f)}</figcaption></figure>' for f in figures)
+    images = "\n".join(
+        f'<figure><img src="figures/{html.escape(f)}" alt="{html.escape(f)}" loading="eager">'
+        f"<figcaption>{html.escape(f)}</figcaption></figure>"
+        for f in figures
+    )
     index = out / "index.html"
-    index.write_text(f"""<!DOCTYPE html>
+    index.write_text(
+        f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>libyalib report</title>
 <style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}}
 img{{max-width:100%;border:1px solid #ddd}}figure{{margin:1.5em 0}}</style></head>
@@ -70,7 +75,9 @@ img{{max-width:100%;border:1px solid #ddd}}figure{{margin:1.5em 0}}</style></hea
 {images}
 {_CHECK}
 </body></html>
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return index
 
 

@@ -1,4 +1,5 @@
 """Table contracts: the columns of every exported table, their types and allowed values (pandera)."""
+
 from __future__ import annotations
 
 import pandera.pandas as pa
@@ -13,95 +14,134 @@ _OFFSET = pa.Column("Int64", pa.Check.ge(0))
 
 def _sentence_span() -> dict[str, pa.Column]:
     """Sentence number and character span into the article's body (or title)."""
-    return {"sentence_id": pa.Column(int, pa.Check.ge(0)), "start": pa.Column(int, pa.Check.ge(0)),
-            "end": pa.Column(int, pa.Check.gt(0))}
+    return {
+        "sentence_id": pa.Column(int, pa.Check.ge(0)),
+        "start": pa.Column(int, pa.Check.ge(0)),
+        "end": pa.Column(int, pa.Check.gt(0)),
+    }
 
 
 def _schema(name: str, columns: dict[str, pa.Column], checks=None) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(columns, name=name, strict=True, ordered=True, coerce=False, checks=checks or [])
 
 
-ARTICLES = _schema("articles", {
-    "article_id": pa.Column(str, pa.Check.str_length(min_value=1), unique=True),
-    "file": _ID,
-    "title": _TEXT,
-    "outlet": _TEXT,
-    "author": _TEXT,
-    "published": pa.Column(str, pa.Check.str_matches(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")),
-    "published_precision": pa.Column(str, pa.Check.isin(["day", "month", "year", "unknown"])),
-    "published_source": pa.Column(str, pa.Check.isin(["sidecar", "text", "inferred", "none"])),
-    "url": _TEXT,
-    "n_words": pa.Column(int, pa.Check.gt(0)),
-    "sha256": pa.Column(str, pa.Check.str_matches(r"^[0-9a-f]{64}$")),
-})
+ARTICLES = _schema(
+    "articles",
+    {
+        "article_id": pa.Column(str, pa.Check.str_length(min_value=1), unique=True),
+        "file": _ID,
+        "title": _TEXT,
+        "outlet": _TEXT,
+        "author": _TEXT,
+        "published": pa.Column(str, pa.Check.str_matches(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")),
+        "published_precision": pa.Column(str, pa.Check.isin(["day", "month", "year", "unknown"])),
+        "published_source": pa.Column(str, pa.Check.isin(["sidecar", "text", "inferred", "none"])),
+        "url": _TEXT,
+        "n_words": pa.Column(int, pa.Check.gt(0)),
+        "sha256": pa.Column(str, pa.Check.str_matches(r"^[0-9a-f]{64}$")),
+    },
+)
 
 REJECTED = _schema("rejected", {"file": _ID, "reason": pa.Column(str, pa.Check.str_length(min_value=1))})
 
 _SIDE = pa.Column(str, pa.Check.isin(["haftar_camp", "tripoli_camp", "other", "none", ""]))
 
-MENTIONS = _schema("mentions", {
-    "article_id": _ID,
-    "section": pa.Column(str, pa.Check.isin(["title", "body"])),
-    **_sentence_span(),
-    "text": _ID,
-    "actor": _ID,
-    "kind": _TEXT,
-    "side": _SIDE,
-    "source": pa.Column(str, pa.Check.isin(["knowledge base", "statistical NER"])),
-    "form": pa.Column(str, pa.Check.isin(["name", "alias", "dated alias", "demonym", "short form", "acronym"])),
-    "model": _ID,
-}, checks=[pa.Check(lambda f: (f.start < f.end).all(), error="start < end")])
+MENTIONS = _schema(
+    "mentions",
+    {
+        "article_id": _ID,
+        "section": pa.Column(str, pa.Check.isin(["title", "body"])),
+        **_sentence_span(),
+        "text": _ID,
+        "actor": _ID,
+        "kind": _TEXT,
+        "side": _SIDE,
+        "source": pa.Column(str, pa.Check.isin(["knowledge base", "statistical NER"])),
+        "form": pa.Column(str, pa.Check.isin(["name", "alias", "dated alias", "demonym", "short form", "acronym"])),
+        "model": _ID,
+    },
+    checks=[pa.Check(lambda f: (f.start < f.end).all(), error="start < end")],
+)
 
-BACKERS = _schema("backers", {
-    "article_id": _ID,
-    "published": _TEXT,
-    "backer": _ID,
-    "backer_kind": _ID,
-    "backed": _ID,
-    "side": pa.Column(str, pa.Check.isin(["haftar_camp", "tripoli_camp", "other"])),
-    "stance": pa.Column(str, pa.Check.isin(["asserted", "claimed by someone", "alleged", "denied", "recognition"])),
-    "claimed_by": _TEXT,
-    "cue": _ID,
-    "support_type": pa.Column(str, pa.Check(lambda s: s.str.split(";").map(lambda ts: set(ts) <= set(SUPPORT_TYPES)),
-                                            element_wise=False, error="support types of the UCDP External Support Dataset")),
-    **_sentence_span(),
-    "evidence": _ID,
-})
+BACKERS = _schema(
+    "backers",
+    {
+        "article_id": _ID,
+        "published": _TEXT,
+        "backer": _ID,
+        "backer_kind": _ID,
+        "backed": _ID,
+        "side": pa.Column(str, pa.Check.isin(["haftar_camp", "tripoli_camp", "other"])),
+        "stance": pa.Column(str, pa.Check.isin(["asserted", "claimed by someone", "alleged", "denied", "recognition"])),
+        "claimed_by": _TEXT,
+        "cue": _ID,
+        "support_type": pa.Column(
+            str,
+            pa.Check(
+                lambda s: s.str.split(";").map(lambda ts: set(ts) <= set(SUPPORT_TYPES)),
+                element_wise=False,
+                error="support types of the UCDP External Support Dataset",
+            ),
+        ),
+        **_sentence_span(),
+        "evidence": _ID,
+    },
+)
 
-SUPPORT = _schema("support", {
-    "backer": _ID,
-    "backer_kind": _ID,
-    "side": pa.Column(str, pa.Check.isin(["haftar_camp", "tripoli_camp", "other"])),
-    "year": pa.Column(str, pa.Check.str_matches(r"^(?:\d{4})?$")),
-    **{column: pa.Column(int, pa.Check.ge(0)) for column in TYPE_COLUMNS.values()},
-    "n_claims": pa.Column(int, pa.Check.gt(0)),
-    "n_articles": pa.Column(int, pa.Check.gt(0)),
-}, checks=[pa.Check(lambda f: (f[list(TYPE_COLUMNS.values())].le(f.n_articles, axis=0)).all(axis=None),
-                    error="no type named by more articles than there are")])
+SUPPORT = _schema(
+    "support",
+    {
+        "backer": _ID,
+        "backer_kind": _ID,
+        "side": pa.Column(str, pa.Check.isin(["haftar_camp", "tripoli_camp", "other"])),
+        "year": pa.Column(str, pa.Check.str_matches(r"^(?:\d{4})?$")),
+        **{column: pa.Column(int, pa.Check.ge(0)) for column in TYPE_COLUMNS.values()},
+        "n_claims": pa.Column(int, pa.Check.gt(0)),
+        "n_articles": pa.Column(int, pa.Check.gt(0)),
+    },
+    checks=[
+        pa.Check(
+            lambda f: (f[list(TYPE_COLUMNS.values())].le(f.n_articles, axis=0)).all(axis=None),
+            error="no type named by more articles than there are",
+        )
+    ],
+)
 
 _DAY = pa.Column(str, pa.Check.str_matches(r"^(?:\d{4}-\d{2}-\d{2})?$"))
 
-EVENTS = _schema("events", {
-    "article_id": _ID,
-    "section": pa.Column(str, pa.Check.isin(["title", "body"])),
-    **_sentence_span(),
-    "expression": _ID,
-    "date_start": _DAY,
-    "date_end": _DAY,
-    "precision": pa.Column(str, pa.Check.isin(["day", "week", "month", "season", "half", "range", "year"])),
-    "anchor": _TEXT,
-    "anchor_source": pa.Column(str, pa.Check.isin(["publication", "narrative", "none"])),
-    "rule": _ID,
-    "planned": pa.Column(bool),
-    "vague": pa.Column(bool),
-    "evidence": _ID,
-    "actors": _TEXT,
-    "kind": pa.Column(str, pa.Check.isin(["election", "agreement", "military action", "meeting", "statement", "other"])),
-    "location": _TEXT,
-}, checks=[pa.Check(lambda f: (f.date_start <= f.date_end).all(), error="date_start <= date_end")])
+EVENTS = _schema(
+    "events",
+    {
+        "article_id": _ID,
+        "section": pa.Column(str, pa.Check.isin(["title", "body"])),
+        **_sentence_span(),
+        "expression": _ID,
+        "date_start": _DAY,
+        "date_end": _DAY,
+        "precision": pa.Column(str, pa.Check.isin(["day", "week", "month", "season", "half", "range", "year"])),
+        "anchor": _TEXT,
+        "anchor_source": pa.Column(str, pa.Check.isin(["publication", "narrative", "none"])),
+        "rule": _ID,
+        "planned": pa.Column(bool),
+        "vague": pa.Column(bool),
+        "evidence": _ID,
+        "actors": _TEXT,
+        "kind": pa.Column(
+            str, pa.Check.isin(["election", "agreement", "military action", "meeting", "statement", "other"])
+        ),
+        "location": _TEXT,
+    },
+    checks=[pa.Check(lambda f: (f.date_start <= f.date_end).all(), error="date_start <= date_end")],
+)
 
-TABLES = {"articles": ARTICLES, "rejected": REJECTED, "mentions": MENTIONS, "backers": BACKERS,
-          "support": SUPPORT, "events": EVENTS}
+TABLES = {
+    "articles": ARTICLES,
+    "rejected": REJECTED,
+    "mentions": MENTIONS,
+    "backers": BACKERS,
+    "support": SUPPORT,
+    "events": EVENTS,
+}
 
 
 def validate(name: str, frame):

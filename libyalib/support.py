@@ -5,6 +5,7 @@ type (the number of articles whose claims name that type) and the number of clai
 the table can be joined to UCDP data on (supporter, warring side, year). Denials and recognition are not
 support and are left out; ``year`` is empty for undated articles.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -22,7 +23,7 @@ def support_table(backers: pd.DataFrame) -> pd.DataFrame:
     claims = backers[~backers.stance.isin(["denied", "recognition"])].assign(year=backers.published.str[:4])
     rows = []
     for key, group in claims.groupby(KEYS, sort=True):
-        row = dict(zip(KEYS, key))
+        row = dict(zip(KEYS, key, strict=False))
         types = group.support_type.str.split(";")
         for name, column in TYPE_COLUMNS.items():
             row[column] = int(group.article_id[types.map(lambda ts, n=name: n in ts)].nunique())

@@ -9,6 +9,7 @@ Expressions that point at the moment of writing ("yesterday", "last week", "on M
 publication and are otherwise left unresolved rather than guessed; expressions that point back at what the
 text just dated ("the following day", "that same year", "two days after") read the last date it gave.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -27,69 +28,172 @@ _DAY = r"(?:\d{1,2})(?:st|nd|rd|th)?"
 _TO = r"\s?(?:–|—|-|to|until|till|through)\s?"
 _UNIT = r"(?:day|week|month|year)"
 # Order matters: longer, more specific patterns first; matches never overlap.
-PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I if flags else 0)) for name, rx, flags in [
-    ("iso_date", rf"\b(?P<year>{_YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", False),
-    ("numeric_date", rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>{_YEAR})\b", False),
-    ("years_after", rf"\b(?P<n>{_COUNT}) (?P<unit>year|month)s? (?P<dir>after|before) (?:the )?(?P<year>{_YEAR})\b", True),
-    ("day_range", rf"\bthe (?P<day>\d{{1,2}})(?:st|nd|rd|th) and (?:the )?(?P<day2>\d{{1,2}})(?:st|nd|rd|th) of "
-                  rf"(?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))?", False),
-    ("day_range", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:{_TO}|\sand\s)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? "
-                  rf"(?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))?\b", False),
-    ("day_range", rf"\b(?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:{_TO}|\sand\s)(?P<day2>\d{{1,2}})"
-                  rf"(?:st|nd|rd|th)?(?:,? (?P<year>{_YEAR}))?\b", False),
-    ("day_of_month", rf"\bthe (?P<day>\d{{1,2}})(?:st|nd|rd|th) of (?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR})|"
-                     rf"(?P<same>,? (?:that|the) same year))?\b", False),
-    ("month_range", rf"\b(?:from )?(?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))?{_TO}(?P<mon2>{MONTH_RE})"
-                    rf"(?:,? (?P<year2>{_YEAR}))?\b", False),
-    ("month_range", rf"\bbetween (?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))? and (?P<mon2>{MONTH_RE})"
-                    rf"(?:,? (?P<year2>{_YEAR}))?\b", False),
-    ("part_of_year", rf"\b(?P<part>early|mid|late)[\s-]+(?P<year>{_YEAR})\b(?![\d%]|[.,-]\d)", True),
-    ("vague", rf"\b(?:(?P<few>a few|a couple of|several|some) (?P<unit>{_UNIT})s ago|in recent (?P<unit2>{_UNIT})s|"
-              rf"(?:in|over|during) the (?:past|last) (?:few |several |couple of )(?P<unit3>{_UNIT})s)\b", True),
-    ("ago", rf"\b(?P<n>{_COUNT}) (?P<unit>{_UNIT})s? ago\b", True),
-    ("offset", rf"\b(?P<n>{_COUNT}) (?P<unit>{_UNIT})s? (?P<dir>after|later|before|earlier)\b", True),
-    ("same", rf"\b(?:that|the) same (?P<unit>{_UNIT})\b", True),
-    ("adjacent", rf"\bthe (?:(?P<dir>following|next|previous|preceding) (?P<unit>{_UNIT})|"
-                 rf"(?P<unit2>{_UNIT}) (?P<dir2>after|before)\b)", True),
-    ("nth_day", rf"\bthe (?P<nth>{_NTH}) day\b", True),
-    ("weekend", r"\b(?:(?P<rel>last|this|next) weekend|the weekend)\b", True),
-    ("half", rf"\bthe (?P<which>first|second) half of (?:(?P<rel>{_REL}) year|(?P<year>{_YEAR}))", True),
-    ("season", rf"\b(?:(?P<rel>{_REL}) )?(?P<season>spring|summer|autumn|fall|winter)(?: of (?P<year>{_YEAR})| (?P<year2>{_YEAR}))?\b", True),
-    ("year_range", rf"\b(?P<year>{_YEAR})\s?[-–]\s?(?P<year_end>{_YEAR}|\d\d)\b(?![-–/.,]?\d)", False),
-    ("month_of_rel_year", rf"\b(?P<mon>{MONTH_RE}) of (?P<rel>last|this|next) year\b", False),
-    ("after_month", rf"\b(?P<after>[Aa]fter) (?P<mon>{MONTH_RE}),? (?P<year>{_YEAR})\b", False),
-    ("day_month_year", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{MONTH_RE}),? (?P<year>{_YEAR})\b", False),
-    ("month_day_year", rf"\b(?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>{_YEAR})\b", False),
-    ("month_year", rf"\b(?P<mon>{MONTH_RE}),? (?:of )?(?P<year>{_YEAR})\b", False),
-    ("month_day", rf"\b(?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? ?\d)", False),
-    ("day_month", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{MONTH_RE})\b", False),
-    ("relative_unit", rf"\b(?:(?P<mod>earlier|later|early|late) )?(?P<rel>{_REL}) (?P<unit>week|month|year)\b", True),
-    ("weekday", rf"\b(?:(?P<part>late|early) (?:on )?)?(?:(?P<rel>last|this|next) )?(?P<wd>{WEEKDAY_RE})"
-                rf"(?: (?P<dp>morning|afternoon|evening|night))?\b", False),
-    ("deictic", r"\b(?:(?P<mod>early|late|earlier|later) )?(?P<word>today|yesterday|tomorrow|tonight|"
-                r"this (?:morning|afternoon|evening)|last night)(?: (?P<dp>morning|afternoon|evening|night))?\b", True),
-    ("bare_month", rf"\b(?P<mon>{MONTH_RE})\b", False),
-    ("year", rf"(?<![\d$£€-])\b(?P<year>{_YEAR})\b(?![\d%]|[.,-]\d)", False),
-]]
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    (name, re.compile(rx, re.I if flags else 0))
+    for name, rx, flags in [
+        ("iso_date", rf"\b(?P<year>{_YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", False),
+        ("numeric_date", rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>{_YEAR})\b", False),
+        (
+            "years_after",
+            rf"\b(?P<n>{_COUNT}) (?P<unit>year|month)s? (?P<dir>after|before) (?:the )?(?P<year>{_YEAR})\b",
+            True,
+        ),
+        (
+            "day_range",
+            rf"\bthe (?P<day>\d{{1,2}})(?:st|nd|rd|th) and (?:the )?(?P<day2>\d{{1,2}})(?:st|nd|rd|th) of "
+            rf"(?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))?",
+            False,
+        ),
+        (
+            "day_range",
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:{_TO}|\sand\s)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? "
+            rf"(?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))?\b",
+            False,
+        ),
+        (
+            "day_range",
+            rf"\b(?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:{_TO}|\sand\s)(?P<day2>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?(?:,? (?P<year>{_YEAR}))?\b",
+            False,
+        ),
+        (
+            "day_of_month",
+            rf"\bthe (?P<day>\d{{1,2}})(?:st|nd|rd|th) of (?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR})|"
+            rf"(?P<same>,? (?:that|the) same year))?\b",
+            False,
+        ),
+        (
+            "month_range",
+            rf"\b(?:from )?(?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))?{_TO}(?P<mon2>{MONTH_RE})"
+            rf"(?:,? (?P<year2>{_YEAR}))?\b",
+            False,
+        ),
+        (
+            "month_range",
+            rf"\bbetween (?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))? and (?P<mon2>{MONTH_RE})"
+            rf"(?:,? (?P<year2>{_YEAR}))?\b",
+            False,
+        ),
+        ("part_of_year", rf"\b(?P<part>early|mid|late)[\s-]+(?P<year>{_YEAR})\b(?![\d%]|[.,-]\d)", True),
+        (
+            "vague",
+            rf"\b(?:(?P<few>a few|a couple of|several|some) (?P<unit>{_UNIT})s ago|in recent (?P<unit2>{_UNIT})s|"
+            rf"(?:in|over|during) the (?:past|last) (?:few |several |couple of )(?P<unit3>{_UNIT})s)\b",
+            True,
+        ),
+        ("ago", rf"\b(?P<n>{_COUNT}) (?P<unit>{_UNIT})s? ago\b", True),
+        ("offset", rf"\b(?P<n>{_COUNT}) (?P<unit>{_UNIT})s? (?P<dir>after|later|before|earlier)\b", True),
+        ("same", rf"\b(?:that|the) same (?P<unit>{_UNIT})\b", True),
+        (
+            "adjacent",
+            rf"\bthe (?:(?P<dir>following|next|previous|preceding) (?P<unit>{_UNIT})|"
+            rf"(?P<unit2>{_UNIT}) (?P<dir2>after|before)\b)",
+            True,
+        ),
+        ("nth_day", rf"\bthe (?P<nth>{_NTH}) day\b", True),
+        ("weekend", r"\b(?:(?P<rel>last|this|next) weekend|the weekend)\b", True),
+        ("half", rf"\bthe (?P<which>first|second) half of (?:(?P<rel>{_REL}) year|(?P<year>{_YEAR}))", True),
+        (
+            "season",
+            rf"\b(?:(?P<rel>{_REL}) )?(?P<season>spring|summer|autumn|fall|winter)(?: of (?P<year>{_YEAR})| (?P<year2>{_YEAR}))?\b",
+            True,
+        ),
+        ("year_range", rf"\b(?P<year>{_YEAR})\s?[-–]\s?(?P<year_end>{_YEAR}|\d\d)\b(?![-–/.,]?\d)", False),
+        ("month_of_rel_year", rf"\b(?P<mon>{MONTH_RE}) of (?P<rel>last|this|next) year\b", False),
+        ("after_month", rf"\b(?P<after>[Aa]fter) (?P<mon>{MONTH_RE}),? (?P<year>{_YEAR})\b", False),
+        ("day_month_year", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{MONTH_RE}),? (?P<year>{_YEAR})\b", False),
+        ("month_day_year", rf"\b(?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>{_YEAR})\b", False),
+        ("month_year", rf"\b(?P<mon>{MONTH_RE}),? (?:of )?(?P<year>{_YEAR})\b", False),
+        ("month_day", rf"\b(?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? ?\d)", False),
+        ("day_month", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{MONTH_RE})\b", False),
+        (
+            "relative_unit",
+            rf"\b(?:(?P<mod>earlier|later|early|late) )?(?P<rel>{_REL}) (?P<unit>week|month|year)\b",
+            True,
+        ),
+        (
+            "weekday",
+            rf"\b(?:(?P<part>late|early) (?:on )?)?(?:(?P<rel>last|this|next) )?(?P<wd>{WEEKDAY_RE})"
+            rf"(?: (?P<dp>morning|afternoon|evening|night))?\b",
+            False,
+        ),
+        (
+            "deictic",
+            r"\b(?:(?P<mod>early|late|earlier|later) )?(?P<word>today|yesterday|tomorrow|tonight|"
+            r"this (?:morning|afternoon|evening)|last night)(?: (?P<dp>morning|afternoon|evening|night))?\b",
+            True,
+        ),
+        ("bare_month", rf"\b(?P<mon>{MONTH_RE})\b", False),
+        ("year", rf"(?<![\d$£€-])\b(?P<year>{_YEAR})\b(?![\d%]|[.,-]\d)", False),
+    ]
+]
 #: Words that make a bare month a date ("in June"), not a verb or a name ("May", "March on").
-_MONTH_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|to|of|early|late|mid|before|after|during|last|next|this|"
-                            r"between|and|or)[\s-]+)$", re.I)
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-             "5th": 5}
-_DEICTIC = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
-            "last night": -1, "tomorrow": 1}
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|to|of|early|late|mid|before|after|during|last|next|this|"
+    r"between|and|or)[\s-]+)$",
+    re.I,
+)
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+}
+_DEICTIC = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "tomorrow": 1,
+}
 #: How far back a vague expression reaches, in its unit ("a few months ago": 2 to 6 months before).
 _VAGUE = {"few": (6, 2), "recent": {"day": (7, 0), "week": (6, 0), "month": (6, 0), "year": (5, 0)}}
 #: Words that put what follows in the future (schedules, plans, hopes).
-_FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|expected|hope[sd]?|hopefully|due|upcoming|"
-                     r"intends?|aims?|aimed|set to|next|coming|culminating|agreed to)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|scheduled|expected|hope[sd]?|hopefully|due|upcoming|"
+    r"intends?|aims?|aimed|set to|next|coming|culminating|agreed to)\b",
+    re.I,
+)
 #: Deadlines point ahead only right before the expression ("before Oct. 20", "by spring"), not "by boat on".
 _DEADLINE = re.compile(r"\b(?:before|by|until)\s+(?:the\s+)?$", re.I)
 #: Rules that name a calendar date or period by themselves (a later yearless date can take their year).
-EXPLICIT = ("iso_date", "numeric_date", "day_month_year", "month_day_year", "month_year", "year", "year_range",
-            "part_of_year", "years_after", "after_month")
+EXPLICIT = (
+    "iso_date",
+    "numeric_date",
+    "day_month_year",
+    "month_day_year",
+    "month_year",
+    "year",
+    "year_range",
+    "part_of_year",
+    "years_after",
+    "after_month",
+)
 
 
 @dataclass
@@ -150,8 +254,11 @@ def find(text: str) -> list[Found]:
             if rule == "bare_month":
                 word = m.group("mon")
                 alone = not text[:s].strip() and not text[e:].strip()  # a heading: "March"
-                if not word[0].isupper() or (word.lower().strip(".") in ("may", "march", "mar", "jan", "dec", "sep")
-                                             and not _MONTH_CONTEXT.search(text[max(0, s - 12):s]) and not alone):
+                if not word[0].isupper() or (
+                    word.lower().strip(".") in ("may", "march", "mar", "jan", "dec", "sep")
+                    and not _MONTH_CONTEXT.search(text[max(0, s - 12) : s])
+                    and not alone
+                ):
                     continue
             if rule == "weekday" and not m.group("wd")[0].isupper():
                 continue
@@ -299,8 +406,9 @@ def _resolve(f: Found, ctx: Context) -> Interval:
         start = _month_range(int(g["year"]), month_number(g["mon"]))[1] + dt.timedelta(days=1)
         if start.year != int(g["year"]):
             return _explicit(ctx, start, _month_range(start.year, 1)[1], "month")
-        return Interval(start, dt.date(start.year, 12, 31), "range", note="open end: clipped to the end of the year",
-                        vague=True)
+        return Interval(
+            start, dt.date(start.year, 12, 31), "range", note="open end: clipped to the end of the year", vague=True
+        )
     if rule in ("day_month_year", "month_day_year"):
         d = dt.date(int(g["year"]), month_number(g["mon"]), int(g["day"]))
         return _explicit(ctx, d, d, "day")
@@ -378,7 +486,11 @@ def _season(g: dict, ctx: Context) -> Interval:
         year = int(written)
     elif ctx.day:
         base = ctx.day
-        year, src, anchor = base.year + {"last": -1, "next": 1, "coming": 1}.get(rel, 0), "publication", ctx.published_text
+        year, src, anchor = (
+            base.year + {"last": -1, "next": 1, "coming": 1}.get(rel, 0),
+            "publication",
+            ctx.published_text,
+        )
         if not rel:  # "in the summer": the most recent (or, in future context, the coming) one
             s, e = _season_range(year, season)
             if ctx.future and e < base:
@@ -403,8 +515,13 @@ def _anaphoric(rule: str, g: dict, ctx: Context) -> Interval:
         base, src, anchor = _reference_day(ctx)
     else:  # "that same year", "the following month": the last date the text gave, at any precision
         ref = ctx.reference
-        base, src, anchor = (ref.start, "narrative", ref.start.isoformat()) if ref and ref.start else \
-            (ctx.day, "publication", ctx.published_text) if ctx.day else (None, "none", "")
+        base, src, anchor = (
+            (ref.start, "narrative", ref.start.isoformat())
+            if ref and ref.start
+            else (ctx.day, "publication", ctx.published_text)
+            if ctx.day
+            else (None, "none", "")
+        )
     if base is None:
         return Interval(None, None, unit, note="nothing earlier in the text to count from")
     if rule == "same":
@@ -438,8 +555,11 @@ def _deictic(rule: str, g: dict, ctx: Context) -> Interval:
         return Interval(s, e, unit, anchor, src, vague=True)
     unit = {"relative_unit": g.get("unit", ""), "ago": g.get("unit", ""), "weekend": "week"}.get(rule, "day").lower()
     if base is None:
-        note = "a weekday without a publication date is not resolved" if rule == "weekday" else \
-            "relative to an unknown date"
+        note = (
+            "a weekday without a publication date is not resolved"
+            if rule == "weekday"
+            else "relative to an unknown date"
+        )
         return Interval(None, None, unit, note=note)
     if rule == "relative_unit":
         rel, mod = g["rel"].lower(), (g.get("mod") or "").lower()

@@ -1,7 +1,10 @@
 """Turn the bytes of a saved article into text, or say why they are not text."""
+
 from __future__ import annotations
 
 import codecs
+import html
+import re
 
 # Bytes that plain text does not contain (C0 controls other than tab, newline, form feed, carriage return).
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
@@ -20,7 +23,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if not data:
         raise NotText("empty file (0 bytes)")
     if data.startswith(codecs.BOM_UTF8):
-        text, encoding = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+        text, encoding = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = data.decode("utf-16"), "utf-16"
     else:
@@ -41,3 +44,28 @@ def decode(data: bytes) -> tuple[str, str]:
     if any(ord(c) in _CONTROL for c in text[:65536]):
         raise NotText("binary file (control characters after decoding), not text")
     return text, encoding
+
+
+#: HTML tags that scraped text carries over ("<b>", "<br>", "</p>"); ``<`` in prose is left alone.
+_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|blockquote|br|center|cite|code|del|div|em|font|h[1-6]|hr|i|img|ins|li|mark|"
+    r"ol|p|q|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul)\b[^<>]*/?>",
+    re.I,
+)
+_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|tr|blockquote)>", re.I)
+_SCRIPT = re.compile(r"<(script|style|noscript)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.I)
+
+
+def strip_markup(text: str) -> str:
+    """Stray HTML in a text file: tags removed (line-break tags become line ends, scripts and styles go
+    with their content), then character entities decoded (``&amp;``, ``&#8217;``); text without markup is
+    returned unchanged."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _SCRIPT.sub("", text)
+    text = _BREAK.sub("\n", text)
+    text = _TAG.sub("", text)
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    return text

@@ -23,8 +23,9 @@ print(f"{len(corpus.articles)} articles, {len(corpus.rejected)} files not read a
 # allows.
 
 # %%
-corpus.articles[["article_id", "title", "outlet", "author", "published", "published_precision",
-                 "published_source", "n_words"]]
+corpus.articles[
+    ["article_id", "title", "outlet", "author", "published", "published_precision", "published_source", "n_words"]
+]
 
 # %% [markdown]
 # ## Files that are not articles

@@ -15,8 +15,10 @@ from libyalib.mentions import actor_mentions, mention_counts
 pd.set_option("display.max_colwidth", 50)
 corpus = load_corpus()
 mentions = actor_mentions(corpus)
-print(f"{len(mentions)} mentions of {mentions.actor.nunique()} actors in {mentions.article_id.nunique()} articles; "
-      f"model: {mentions.model.iloc[0]}")
+print(
+    f"{len(mentions)} mentions of {mentions.actor.nunique()} actors in {mentions.article_id.nunique()} articles; "
+    f"model: {mentions.model.iloc[0]}"
+)
 
 # %% [markdown]
 # ## How mentions are counted

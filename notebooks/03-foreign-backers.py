@@ -69,14 +69,29 @@ support_table(backers)
 backer_side_matrix(backers, kinds=("international organisation", "mercenaries", "armed group"))
 
 # %%
-backers[backers.stance.isin(["recognition", "denied"])][["article_id", "backer", "backed", "stance", "claimed_by", "cue"]]
+backers[backers.stance.isin(["recognition", "denied"])][
+    ["article_id", "backer", "backed", "stance", "claimed_by", "cue"]
+]
 
 # %% [markdown]
 # ## Every claim with its evidence
 
 # %%
-backers[["article_id", "published", "backer", "backer_kind", "backed", "side", "stance", "claimed_by", "cue",
-         "support_type", "evidence"]]
+backers[
+    [
+        "article_id",
+        "published",
+        "backer",
+        "backer_kind",
+        "backed",
+        "side",
+        "stance",
+        "claimed_by",
+        "cue",
+        "support_type",
+        "evidence",
+    ]
+]
 
 # %% [markdown]
 # ## How good is the extraction?
@@ -84,7 +99,9 @@ backers[["article_id", "published", "backer", "backer_kind", "backed", "side", "
 
 # %%
 s = score("backers", backers, expected("backers"), BACKER_KEYS)
-print(f"precision {s.precision:.2f}, recall {s.recall:.2f} ({s.matched} of {s.expected} expected, {s.extracted} extracted)")
+print(
+    f"precision {s.precision:.2f}, recall {s.recall:.2f} ({s.matched} of {s.expected} expected, {s.extracted} extracted)"
+)
 
 # %% [markdown]
 # On real text the rules were not written on (`tests/dev/`, notebook 05), the same reading finds 15 of 19

@@ -10,9 +10,9 @@
 import pandas as pd
 
 from libyalib import charts
-from libyalib.events import chronology, reconcile
 from libyalib.corpus import load_corpus
 from libyalib.evaluation import EVENT_KEYS, expected, score
+from libyalib.events import chronology, reconcile
 
 pd.set_option("display.max_colwidth", 80)
 corpus = load_corpus()
@@ -27,8 +27,21 @@ print(f"{len(events)} dated expressions, {len(reconciled)} events after reconcil
 # `planned` marks what lay in the future when the article was written.
 
 # %%
-events[["article_id", "expression", "date_start", "date_end", "precision", "anchor", "anchor_source", "rule",
-        "planned", "kind", "location"]]
+events[
+    [
+        "article_id",
+        "expression",
+        "date_start",
+        "date_end",
+        "precision",
+        "anchor",
+        "anchor_source",
+        "rule",
+        "planned",
+        "kind",
+        "location",
+    ]
+]
 
 # %% [markdown]
 # ## The timeline
@@ -60,7 +73,9 @@ reconciled[reconciled.n_articles > 1][["date_start", "date_end", "kind", "expres
 
 # %%
 s = score("events", events, expected("events"), EVENT_KEYS)
-print(f"precision {s.precision:.2f}, recall {s.recall:.2f} ({s.matched} of {s.expected} expected, {s.extracted} extracted)")
+print(
+    f"precision {s.precision:.2f}, recall {s.recall:.2f} ({s.matched} of {s.expected} expected, {s.extracted} extracted)"
+)
 
 # %% [markdown]
 # **Caveats.** Dates are what the articles say: 000 puts the Paris meeting on "July 27", but it took place

@@ -68,12 +68,17 @@ dev_scores(dev, without_disputed=True).table[["capability", "gold", "matched", "
 # The seeds, the further articles and the real passages side by side (recall of what was written down):
 
 # %%
-side_by_side = pd.DataFrame({
-    "seeds": [s.recall for s in scores],
-    "further articles": [s.recall for s in further],
-    "real text (tests/dev)": [on_dev.table.set_index("capability").loc[c, "recall"] for c in (
-        "actor mentions: counts", "backing claims: rows", "temporal expressions resolved right")],
-}, index=["mentions", "backers", "events"])
+side_by_side = pd.DataFrame(
+    {
+        "seeds": [s.recall for s in scores],
+        "further articles": [s.recall for s in further],
+        "real text (tests/dev)": [
+            on_dev.table.set_index("capability").loc[c, "recall"]
+            for c in ("actor mentions: counts", "backing claims: rows", "temporal expressions resolved right")
+        ],
+    },
+    index=["mentions", "backers", "events"],
+)
 side_by_side.round(3)
 
 # %% [markdown]

@@ -1,4 +1,5 @@
 """The package's public names are the functions the README documents, whatever was imported before."""
+
 import importlib
 
 import libyalib
@@ -15,4 +16,9 @@ def test_from_import_gives_the_functions():
     from libyalib import actor_mentions, chronology, foreign_backers, load_corpus, reconcile
 
     assert [f.__name__ for f in (load_corpus, actor_mentions, foreign_backers, chronology, reconcile)] == [
-        "load_corpus", "actor_mentions", "foreign_backers", "chronology", "reconcile"]
+        "load_corpus",
+        "actor_mentions",
+        "foreign_backers",
+        "chronology",
+        "reconcile",
+    ]

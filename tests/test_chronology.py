@@ -1,11 +1,12 @@
 """The chronology: every temporal expression of the seeds written down by hand, and rules on our own sentences."""
+
 import pytest
+from conftest import one_article
 
 from libyalib.corpus import load_corpus
+from libyalib.evaluation import EVENT_KEYS as KEYS
+from libyalib.evaluation import expected, score
 from libyalib.events import chronology, reconcile
-from libyalib.evaluation import EVENT_KEYS as KEYS, expected, score
-
-from conftest import one_article
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +28,9 @@ def test_seed_expressions_recall_and_no_wrong_day(events):
     days = want[want.precision == "day"]
     for row in days.itertuples():
         found = events[(events.article_id == row.article_id) & (events.expression == row.expression)]
-        assert set(found.date_start) <= set(days[(days.article_id == row.article_id) &
-                                                 (days.expression == row.expression)].date_start), row
+        assert set(found.date_start) <= set(
+            days[(days.article_id == row.article_id) & (days.expression == row.expression)].date_start
+        ), row
 
 
 def test_planned_and_precision(events, seeds):
@@ -40,7 +42,7 @@ def test_planned_and_precision(events, seeds):
             assert (row.precision, str(row.planned)) == (w.precision, w.planned), key
     bodies = seeds.articles.set_index("article_id").body
     for row in events.itertuples():
-        assert bodies[row.article_id][row.start:row.end] == row.expression
+        assert bodies[row.article_id][row.start : row.end] == row.expression
         assert row.expression in row.evidence
 
 
@@ -63,66 +65,81 @@ def _events(tmp_path, text, published="2017-09-26"):
 
 
 # Published Tuesday 2017-09-26.
-@pytest.mark.parametrize("text, want", [
-    ("They met on Thursday.", [("Thursday", "2017-09-21", "2017-09-21", "day", False)]),
-    ("They met on Tuesday.", [("Tuesday", "2017-09-26", "2017-09-26", "day", False)]),
-    ("Talks were held last week.", [("last week", "2017-09-18", "2017-09-24", "week", False)]),
-    ("Talks were held last month.", [("last month", "2017-08-01", "2017-08-31", "month", False)]),
-    ("Talks were held earlier this month.", [("earlier this month", "2017-09-01", "2017-09-25", "month", False)]),
-    ("Talks were held last year.", [("last year", "2016-01-01", "2016-12-31", "year", False)]),
-    ("Talks were held this summer.", [("this summer", "2017-06-01", "2017-08-31", "season", False)]),
-    ("Talks were held in October.", [("October", "2016-10-01", "2016-10-31", "month", False)]),
-    ("They hope to sign a final accord before Oct. 20.", [("Oct. 20", "2017-10-20", "2017-10-20", "day", True)]),
-    ("Elections will be held in the first half of next year.",
-     [("the first half of next year", "2018-01-01", "2018-06-30", "half", True)]),
-    ("Elections are planned by spring of 2018.", [("spring of 2018", "2018-03-01", "2018-05-31", "season", True)]),
-    ("The offensive began in April 2019.", [("April 2019", "2019-04-01", "2019-04-30", "month", False)]),
-    ("The war began in 2014.", [("2014", "2014-01-01", "2014-12-31", "year", False)]),
-    ("Fighting broke out in mid-2014.", [("mid-2014", "2014-01-01", "2014-12-31", "year", False)]),
-    ("The war raged in 2014-15.", [("2014-15", "2014-01-01", "2015-12-31", "year", False)]),
-    ("Talks began in the winter of 2014-15.", [("winter of 2014", "2014-12-01", "2015-02-28", "season", False)]),
-    ("The offensive began on the 4th of April.", [("the 4th of April", "2017-04-04", "2017-04-04", "day", False)]),
-    ("Two days ago, the LNA advanced.", [("Two days ago", "2017-09-24", "2017-09-24", "day", False)]),
-    ("The envoy resigned a month ago.", [("a month ago", "2017-08-01", "2017-08-31", "month", False)]),
-    ("Shelling hit Tripoli last night.", [("last night", "2017-09-25", "2017-09-25", "day", False)]),
-    ("They met over the weekend.", [("the weekend", "2017-09-23", "2017-09-24", "week", False)]),
-    ("They will meet at the weekend.", [("the weekend", "2017-09-30", "2017-10-01", "week", True)]),
-    ("The accord dated 17/12/2015 stands.", [("17/12/2015", "2015-12-17", "2015-12-17", "day", False)]),
-    # Numbers that are not a calendar day are kept, unresolved, rather than guessed or fatal.
-    ("The letter dated 05/08/2017 arrived.", [("05/08/2017", "", "", "day", False)]),
-    ("The deal was dated 31 February 2017.", [("31 February 2017", "", "", "day", False)]),
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("They met on Thursday.", [("Thursday", "2017-09-21", "2017-09-21", "day", False)]),
+        ("They met on Tuesday.", [("Tuesday", "2017-09-26", "2017-09-26", "day", False)]),
+        ("Talks were held last week.", [("last week", "2017-09-18", "2017-09-24", "week", False)]),
+        ("Talks were held last month.", [("last month", "2017-08-01", "2017-08-31", "month", False)]),
+        ("Talks were held earlier this month.", [("earlier this month", "2017-09-01", "2017-09-25", "month", False)]),
+        ("Talks were held last year.", [("last year", "2016-01-01", "2016-12-31", "year", False)]),
+        ("Talks were held this summer.", [("this summer", "2017-06-01", "2017-08-31", "season", False)]),
+        ("Talks were held in October.", [("October", "2016-10-01", "2016-10-31", "month", False)]),
+        ("They hope to sign a final accord before Oct. 20.", [("Oct. 20", "2017-10-20", "2017-10-20", "day", True)]),
+        (
+            "Elections will be held in the first half of next year.",
+            [("the first half of next year", "2018-01-01", "2018-06-30", "half", True)],
+        ),
+        ("Elections are planned by spring of 2018.", [("spring of 2018", "2018-03-01", "2018-05-31", "season", True)]),
+        ("The offensive began in April 2019.", [("April 2019", "2019-04-01", "2019-04-30", "month", False)]),
+        ("The war began in 2014.", [("2014", "2014-01-01", "2014-12-31", "year", False)]),
+        ("Fighting broke out in mid-2014.", [("mid-2014", "2014-01-01", "2014-12-31", "year", False)]),
+        ("The war raged in 2014-15.", [("2014-15", "2014-01-01", "2015-12-31", "year", False)]),
+        ("Talks began in the winter of 2014-15.", [("winter of 2014", "2014-12-01", "2015-02-28", "season", False)]),
+        ("The offensive began on the 4th of April.", [("the 4th of April", "2017-04-04", "2017-04-04", "day", False)]),
+        ("Two days ago, the LNA advanced.", [("Two days ago", "2017-09-24", "2017-09-24", "day", False)]),
+        ("The envoy resigned a month ago.", [("a month ago", "2017-08-01", "2017-08-31", "month", False)]),
+        ("Shelling hit Tripoli last night.", [("last night", "2017-09-25", "2017-09-25", "day", False)]),
+        ("They met over the weekend.", [("the weekend", "2017-09-23", "2017-09-24", "week", False)]),
+        ("They will meet at the weekend.", [("the weekend", "2017-09-30", "2017-10-01", "week", True)]),
+        ("The accord dated 17/12/2015 stands.", [("17/12/2015", "2015-12-17", "2015-12-17", "day", False)]),
+        # Numbers that are not a calendar day are kept, unresolved, rather than guessed or fatal.
+        ("The letter dated 05/08/2017 arrived.", [("05/08/2017", "", "", "day", False)]),
+        ("The deal was dated 31 February 2017.", [("31 February 2017", "", "", "day", False)]),
+    ],
+)
 def test_relative_expressions_against_the_publication_date(tmp_path, text, want):
     assert _events(tmp_path, text) == want
 
 
-@pytest.mark.parametrize("text", [
-    "The commander, 45, said fighting may resume.",
-    "Rebels march on the capital as 300 fighters join them.",
-    "They fought a two-year battle and talked for three hours at 10:00.",
-    "He said the deal may hold.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The commander, 45, said fighting may resume.",
+        "Rebels march on the capital as 300 fighters join them.",
+        "They fought a two-year battle and talked for three hours at 10:00.",
+        "He said the deal may hold.",
+    ],
+)
 def test_not_dates(tmp_path, text):
     assert _events(tmp_path, text) == []
 
 
 def test_narrative_text_anchors_on_the_nearest_year_and_leaves_weekdays(tmp_path):
-    text = ("In 2014, the parliament moved east. On 16 May the operation began. On 13 July fighting spread to "
-            "the capital. On Friday the envoys met.")
+    text = (
+        "In 2014, the parliament moved east. On 16 May the operation began. On 13 July fighting spread to "
+        "the capital. On Friday the envoys met."
+    )
     got = _events(tmp_path, text, published=None)
-    assert got == [("2014", "2014-01-01", "2014-12-31", "year", False),
-                   ("16 May", "2014-05-16", "2014-05-16", "day", False),
-                   ("13 July", "2014-07-13", "2014-07-13", "day", False),
-                   ("Friday", "", "", "day", False)]
+    assert got == [
+        ("2014", "2014-01-01", "2014-12-31", "year", False),
+        ("16 May", "2014-05-16", "2014-05-16", "day", False),
+        ("13 July", "2014-07-13", "2014-07-13", "day", False),
+        ("Friday", "", "", "day", False),
+    ]
 
 
-@pytest.mark.parametrize("text, kind, location", [
-    ("Haftar met the envoy in Tunisia on Monday.", "meeting", "Tunisia"),
-    ("Forces overran Tripoli in August.", "military action", "Tripoli"),
-    ("The uprising began in 2011.", "military action", ""),
-    # "Accord" in a name is not an agreement.
-    ("The Government of National Accord was formed in 2016.", "other", ""),
-])
+@pytest.mark.parametrize(
+    "text, kind, location",
+    [
+        ("Haftar met the envoy in Tunisia on Monday.", "meeting", "Tunisia"),
+        ("Forces overran Tripoli in August.", "military action", "Tripoli"),
+        ("The uprising began in 2011.", "military action", ""),
+        # "Accord" in a name is not an agreement.
+        ("The Government of National Accord was formed in 2016.", "other", ""),
+    ],
+)
 def test_kind_and_location(tmp_path, text, kind, location):
     rows = chronology(one_article(tmp_path, text, "2017-09-26"))
     assert (rows.kind.tolist(), rows.location.tolist()) == ([kind], [location])
@@ -130,83 +147,135 @@ def test_kind_and_location(tmp_path, text, kind, location):
 
 def test_articles_that_give_different_days_for_one_meeting_disagree(tmp_path):
     (tmp_path / "a.txt").write_text("Paris talks\n\nMacron hosted Haftar and Sarraj in Paris on July 25, 2017.\n")
-    (tmp_path / "b.txt").write_text("Paris meeting\n\nMacron hosted a meeting between Haftar and Sarraj in Paris on "
-                                    "July 27, 2017.\n")
-    (tmp_path / "SOURCES.csv").write_text("file,outlet,url,published,published_precision\n"
-                                          "a.txt,,,2017-07-26,day\nb.txt,,,2017-08-25,day\n")
+    (tmp_path / "b.txt").write_text(
+        "Paris meeting\n\nMacron hosted a meeting between Haftar and Sarraj in Paris on July 27, 2017.\n"
+    )
+    (tmp_path / "SOURCES.csv").write_text(
+        "file,outlet,url,published,published_precision\na.txt,,,2017-07-26,day\nb.txt,,,2017-08-25,day\n"
+    )
     rec = reconcile(chronology(load_corpus(tmp_path)))
     assert len(rec) == 1
     row = rec.iloc[0]
-    assert (row.date_start, row.date_end, bool(row.disagreement), row.articles) == ("2017-07-25", "2017-07-27", True, "a;b")
+    assert (row.date_start, row.date_end, bool(row.disagreement), row.articles) == (
+        "2017-07-25",
+        "2017-07-27",
+        True,
+        "a;b",
+    )
     assert row.dates_given == "a 2017-07-25..2017-07-25; b 2017-07-27..2017-07-27"
 
 
 # Sentences written for these tests. Published Tuesday 2017-09-26 unless said otherwise.
-@pytest.mark.parametrize("text, want", [
-    # day parts, today and tonight, the week so far
-    ("Clashes broke out late on Friday.", [("late on Friday", "2017-09-22", "2017-09-22", "day", False)]),
-    ("Rockets hit the port on Sunday night.", [("Sunday night", "2017-09-24", "2017-09-24", "day", False)]),
-    ("The envoy landed early this morning.", [("early this morning", "2017-09-26", "2017-09-26", "day", False)]),
-    ("The council meets tonight.", [("tonight", "2017-09-26", "2017-09-26", "day", False)]),
-    ("The talks collapsed earlier this week.", [("earlier this week", "2017-09-25", "2017-09-25", "week", False)]),
-    ("Fighting had eased the previous week.", [("the previous week", "2017-09-18", "2017-09-24", "week", False)]),
-    # a year written in the sentence wins over the publication date
-    ("In 2011, the dictator was killed on October 20.",
-     [("2011", "2011-01-01", "2011-12-31", "year", False), ("October 20", "2011-10-20", "2011-10-20", "day", False)]),
-    # anchored on an event whose year the text gives
-    ("The parliament split two years after the 2012 elections.",
-     [("two years after the 2012", "2014-01-01", "2014-12-31", "year", False)]),
-    # ranges
-    ("The siege lasted from March to May 2016.", [("from March to May 2016", "2016-03-01", "2016-05-31", "range", False)]),
-    ("Envoys met on the 3rd and 4th of June.", [("the 3rd and 4th of June", "2017-06-03", "2017-06-04", "range", False)]),
-    ("Envoys met on 3–4 June 2015.", [("3–4 June 2015", "2015-06-03", "2015-06-04", "range", False)]),
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # day parts, today and tonight, the week so far
+        ("Clashes broke out late on Friday.", [("late on Friday", "2017-09-22", "2017-09-22", "day", False)]),
+        ("Rockets hit the port on Sunday night.", [("Sunday night", "2017-09-24", "2017-09-24", "day", False)]),
+        ("The envoy landed early this morning.", [("early this morning", "2017-09-26", "2017-09-26", "day", False)]),
+        ("The council meets tonight.", [("tonight", "2017-09-26", "2017-09-26", "day", False)]),
+        ("The talks collapsed earlier this week.", [("earlier this week", "2017-09-25", "2017-09-25", "week", False)]),
+        ("Fighting had eased the previous week.", [("the previous week", "2017-09-18", "2017-09-24", "week", False)]),
+        # a year written in the sentence wins over the publication date
+        (
+            "In 2011, the dictator was killed on October 20.",
+            [
+                ("2011", "2011-01-01", "2011-12-31", "year", False),
+                ("October 20", "2011-10-20", "2011-10-20", "day", False),
+            ],
+        ),
+        # anchored on an event whose year the text gives
+        (
+            "The parliament split two years after the 2012 elections.",
+            [("two years after the 2012", "2014-01-01", "2014-12-31", "year", False)],
+        ),
+        # ranges
+        (
+            "The siege lasted from March to May 2016.",
+            [("from March to May 2016", "2016-03-01", "2016-05-31", "range", False)],
+        ),
+        (
+            "Envoys met on the 3rd and 4th of June.",
+            [("the 3rd and 4th of June", "2017-06-03", "2017-06-04", "range", False)],
+        ),
+        ("Envoys met on 3–4 June 2015.", [("3–4 June 2015", "2015-06-03", "2015-06-04", "range", False)]),
+    ],
+)
 def test_news_expressions(tmp_path, text, want):
     assert _events(tmp_path, text) == want
 
 
 def test_vague_intervals_before_publication_are_marked(tmp_path):
-    rows = chronology(one_article(tmp_path, "A few months ago the militia withdrew. In recent weeks it returned.",
-                                  "2017-09-26"))
+    rows = chronology(
+        one_article(tmp_path, "A few months ago the militia withdrew. In recent weeks it returned.", "2017-09-26")
+    )
     got = [(r.expression, r.date_start, r.date_end, r.vague) for r in rows.itertuples()]
-    assert got == [("A few months ago", "2017-03-01", "2017-07-31", True),
-                   ("In recent weeks", "2017-08-14", "2017-09-26", True)]
+    assert got == [
+        ("A few months ago", "2017-03-01", "2017-07-31", True),
+        ("In recent weeks", "2017-08-14", "2017-09-26", True),
+    ]
     assert reconcile(rows).empty  # vague intervals make no event
 
 
-@pytest.mark.parametrize("text, want", [
-    # the following day and that same day count from the last day the text gave, not from publication
-    ("Haftar's forces entered Sirte on 6 January 2020. The following day, the GNA called for talks. Rockets fell "
-     "on the port that same day.",
-     [("6 January 2020", "2020-01-06"), ("The following day", "2020-01-07"), ("that same day", "2020-01-07")]),
-    ("The offensive began on 4 April 2019 and the town fell on the first day.",
-     [("4 April 2019", "2019-04-04"), ("the first day", "2019-04-04")]),
-    # "two days after [a clause]" dates the clause before the day just given; "two days later" after it
-    ("The depot was hit on 4 July 2020, two days after Turkey delivered the radars.",
-     [("4 July 2020", "2020-07-04"), ("two days after", "2020-07-02")]),
-    ("The depot was hit on 4 July 2020. Two days later the radars were replaced.",
-     [("4 July 2020", "2020-07-04"), ("Two days later", "2020-07-06")]),
-    ("The parliament moved to Tobruk in August 2014. Later, on the 9th of November that same year, it was "
-     "dissolved by a court.", [("August 2014", "2014-08-01"), ("the 9th of November that same year", "2014-11-09")]),
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # the following day and that same day count from the last day the text gave, not from publication
+        (
+            "Haftar's forces entered Sirte on 6 January 2020. The following day, the GNA called for talks. Rockets fell "
+            "on the port that same day.",
+            [("6 January 2020", "2020-01-06"), ("The following day", "2020-01-07"), ("that same day", "2020-01-07")],
+        ),
+        (
+            "The offensive began on 4 April 2019 and the town fell on the first day.",
+            [("4 April 2019", "2019-04-04"), ("the first day", "2019-04-04")],
+        ),
+        # "two days after [a clause]" dates the clause before the day just given; "two days later" after it
+        (
+            "The depot was hit on 4 July 2020, two days after Turkey delivered the radars.",
+            [("4 July 2020", "2020-07-04"), ("two days after", "2020-07-02")],
+        ),
+        (
+            "The depot was hit on 4 July 2020. Two days later the radars were replaced.",
+            [("4 July 2020", "2020-07-04"), ("Two days later", "2020-07-06")],
+        ),
+        (
+            "The parliament moved to Tobruk in August 2014. Later, on the 9th of November that same year, it was "
+            "dissolved by a court.",
+            [("August 2014", "2014-08-01"), ("the 9th of November that same year", "2014-11-09")],
+        ),
+    ],
+)
 def test_expressions_that_point_back(tmp_path, text, want):
     rows = chronology(one_article(tmp_path, text, "2021-01-10"))
     assert [(r.expression, r.date_start) for r in rows.itertuples()] == want
 
 
-@pytest.mark.parametrize("title, text, want", [
-    # the year of a section heading, then of the next
-    ("Timeline", "2015\n\nTalks began on March 3.\n\n2016\n\nThey ended on March 3.",
-     [("2015", "2015-01-01"), ("March 3", "2015-03-03"), ("2016", "2016-01-01"), ("March 3", "2016-03-03")]),
-    # the year of the title
-    ("2018 in Benghazi", "The port reopened on 5 May.", [("5 May", "2018-05-05")]),
-    # the narrative moves forward from the last date given ...
-    ("The siege", "The siege began on 12 November 2016. The port fell on 2 February.",
-     [("12 November 2016", "2016-11-12"), ("2 February", "2017-02-02")]),
-    # ... unless the past perfect steps back
-    ("The envoy", "The envoy arrived on 12 November 2016. He had been appointed on 2 February.",
-     [("12 November 2016", "2016-11-12"), ("2 February", "2016-02-02")]),
-])
+@pytest.mark.parametrize(
+    "title, text, want",
+    [
+        # the year of a section heading, then of the next
+        (
+            "Timeline",
+            "2015\n\nTalks began on March 3.\n\n2016\n\nThey ended on March 3.",
+            [("2015", "2015-01-01"), ("March 3", "2015-03-03"), ("2016", "2016-01-01"), ("March 3", "2016-03-03")],
+        ),
+        # the year of the title
+        ("2018 in Benghazi", "The port reopened on 5 May.", [("5 May", "2018-05-05")]),
+        # the narrative moves forward from the last date given ...
+        (
+            "The siege",
+            "The siege began on 12 November 2016. The port fell on 2 February.",
+            [("12 November 2016", "2016-11-12"), ("2 February", "2017-02-02")],
+        ),
+        # ... unless the past perfect steps back
+        (
+            "The envoy",
+            "The envoy arrived on 12 November 2016. He had been appointed on 2 February.",
+            [("12 November 2016", "2016-11-12"), ("2 February", "2016-02-02")],
+        ),
+    ],
+)
 def test_undated_text_takes_the_year_the_text_supports(tmp_path, title, text, want):
     rows = chronology(one_article(tmp_path, text, title=title))
     assert [(r.expression, r.date_start) for r in rows[rows.section == "body"].itertuples()] == want
@@ -217,7 +286,9 @@ def test_a_year_precision_publication_date_anchors_yearless_dates(tmp_path):
     (tmp_path / "SOURCES.csv").write_text("file,outlet,url,published,published_precision\na.txt,,,2019,year\n")
     rows = chronology(load_corpus(tmp_path))
     assert [(r.expression, r.date_start, r.date_end) for r in rows.itertuples()] == [
-        ("November 24", "2019-11-24", "2019-11-24"), ("April", "2019-04-01", "2019-04-30")]
+        ("November 24", "2019-11-24", "2019-11-24"),
+        ("April", "2019-04-01", "2019-04-30"),
+    ]
 
 
 def test_seed_002_without_its_sidecar_reads_its_dates_in_2019(tmp_path):
@@ -236,15 +307,20 @@ def test_seed_002_without_its_sidecar_reads_its_dates_in_2019(tmp_path):
 
 
 def test_headline_expressions_are_read(tmp_path):
-    rows = chronology(one_article(tmp_path, "The envoy will travel to Rome.", "2017-09-26",
-                                  title="Haftar to meet Italian envoy on Friday"))
+    rows = chronology(
+        one_article(
+            tmp_path, "The envoy will travel to Rome.", "2017-09-26", title="Haftar to meet Italian envoy on Friday"
+        )
+    )
     title = rows[rows.section == "title"]
     assert [(r.expression, r.date_start, r.planned) for r in title.itertuples()] == [("Friday", "2017-09-29", True)]
 
 
 def test_an_event_has_the_actors_of_its_clause(tmp_path):
-    text = ("Sarraj travelled to Rome last month to meet Conte, and Haftar was in Cairo on Monday, meeting "
-            "Abdel Fattah el-Sisi.")
+    text = (
+        "Sarraj travelled to Rome last month to meet Conte, and Haftar was in Cairo on Monday, meeting "
+        "Abdel Fattah el-Sisi."
+    )
     rows = chronology(one_article(tmp_path, text, "2017-09-26")).set_index("expression")
     assert rows.loc["Monday", "actors"] == "Abdel Fattah el-Sisi;Khalifa Haftar"
     assert "Khalifa Haftar" not in rows.loc["last month", "actors"].split(";")

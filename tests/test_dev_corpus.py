@@ -8,6 +8,7 @@ text-supported date anchors and the wider knowledge base, the same scorer measur
 recall 0.421, dates 0.727 resolved right (2 with a wrong day), mention count agreement 0.887, actors found
 0.844.
 """
+
 import csv
 import json
 

@@ -1,4 +1,5 @@
 """environment.yml (conda-forge) lists the same packages, at the same versions, as the pip lock file."""
+
 import re
 from pathlib import Path
 
@@ -17,7 +18,10 @@ def _direct_requirements() -> set[str]:
 
 
 def _locked_versions() -> dict[str, str]:
-    return {m[1].lower(): m[2] for m in re.finditer(r"^([A-Za-z0-9_.\-]+)==([^\s\\]+)", (ROOT / "requirements.lock").read_text(), re.M)}
+    return {
+        m[1].lower(): m[2]
+        for m in re.finditer(r"^([A-Za-z0-9_.\-]+)==([^\s\\]+)", (ROOT / "requirements.lock").read_text(), re.M)
+    }
 
 
 def _conda_dependencies() -> dict[str, str]:

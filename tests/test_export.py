@@ -1,4 +1,5 @@
 """``python -m libyalib export``: the tables, their contract, the exit code and the summary line."""
+
 import subprocess
 import sys
 
@@ -34,8 +35,18 @@ def test_export_writes_csv_and_parquet(exported):
     assert len(pd.read_csv(out / "backers.csv")) == 19
     assert len(pd.read_csv(out / "events.csv")) == 41
     mentions = pd.read_csv(out / "mentions.csv", keep_default_na=False)
-    assert list(mentions.columns[:10]) == ["article_id", "section", "sentence_id", "start", "end", "text", "actor",
-                                           "kind", "side", "source"]
+    assert list(mentions.columns[:10]) == [
+        "article_id",
+        "section",
+        "sentence_id",
+        "start",
+        "end",
+        "text",
+        "actor",
+        "kind",
+        "side",
+        "source",
+    ]
 
 
 def test_export_is_byte_identical_run_to_run(exported, tmp_path):

@@ -1,12 +1,13 @@
 """The spaCy pipeline: the knowledge-base ruler before the statistical NER, the cache, and the fallback."""
+
 import warnings
 
 import pytest
+from conftest import one_article
 
+import libyalib.annotations as annotations
 import libyalib.nlp as nlp_module
 from libyalib.mentions import actor_mentions
-
-from conftest import one_article
 
 
 def test_ruler_runs_before_the_statistical_ner():
@@ -16,17 +17,17 @@ def test_ruler_runs_before_the_statistical_ner():
 
 
 def test_annotation_runs_once_per_content(tmp_path, monkeypatch):
-    monkeypatch.setattr(nlp_module, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(annotations, "CACHE", tmp_path / "cache")
     corpus = one_article(tmp_path, "Haftar met Sarraj in Paris on Tuesday.", "2017-07-25")
-    assert nlp_module.ensure_annotated(corpus) == 1
-    assert nlp_module.ensure_annotated(corpus) == 0
+    assert annotations.ensure_annotated(corpus) == 1
+    assert annotations.ensure_annotated(corpus) == 0
     cached = list((tmp_path / "cache").rglob("*.spacy"))
-    assert [p.stem for p in cached] == [nlp_module.text_key(row) for row in corpus.articles.itertuples()]
+    assert [p.stem for p in cached] == [annotations.text_key(row) for row in corpus.articles.itertuples()]
 
 
 def test_without_a_model_the_ruler_still_finds_actors(tmp_path, monkeypatch):
     monkeypatch.setattr(nlp_module, "MODELS", ("no_such_model",))
-    monkeypatch.setattr(nlp_module, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(annotations, "CACHE", tmp_path / "cache")
     monkeypatch.delenv("LIBYALIB_SPACY_MODEL", raising=False)
     nlp_module.pipeline.cache_clear()
     try:
@@ -36,8 +37,11 @@ def test_without_a_model_the_ruler_still_finds_actors(tmp_path, monkeypatch):
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             mentions = actor_mentions(one_article(tmp_path, "Haftar met Sarraj. The LNA advanced.", "2017-07-25"))
-        assert mentions[mentions.section == "body"].actor.tolist() == ["Khalifa Haftar", "Fayez al-Sarraj",
-                                                                        "Libyan National Army"]
+        assert mentions[mentions.section == "body"].actor.tolist() == [
+            "Khalifa Haftar",
+            "Fayez al-Sarraj",
+            "Libyan National Army",
+        ]
         assert set(mentions.model) == {"blank:en"}
     finally:
         nlp_module.pipeline.cache_clear()

@@ -1,4 +1,5 @@
 """Figures of notebook 03: which foreign actors are said to back which side, and how that changes."""
+
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
@@ -33,8 +34,16 @@ def backer_side_heatmap(backers: pd.DataFrame, kinds=("state",), title="Foreign 
     if table.empty:
         empty(ax, "no claims of backing")
     else:
-        sns.heatmap(table.rename(columns=SIDE_LABELS), annot=True, fmt="d", cmap="Oranges", cbar=False,
-                    linewidths=0.5, ax=ax, vmin=0)
+        sns.heatmap(
+            table.rename(columns=SIDE_LABELS),
+            annot=True,
+            fmt="d",
+            cmap="Oranges",
+            cbar=False,
+            linewidths=0.5,
+            ax=ax,
+            vmin=0,
+        )
         ax.set_xlabel("side backed")
         ax.set_ylabel("")
         ax.tick_params(axis="x", rotation=0)
@@ -51,7 +60,7 @@ def backers_by_year(backers: pd.DataFrame, kinds=("state",)):
     backers_seen = sorted(claims.backer.unique())
     colours = {b: PALETTE[i % len(PALETTE)] for i, b in enumerate(backers_seen)}
     years = sorted(claims.year.unique())
-    for ax, side in zip(axes, ["haftar_camp", "tripoli_camp"]):
+    for ax, side in zip(axes, ["haftar_camp", "tripoli_camp"], strict=False):
         part = claims[claims.side == side]
         if part.empty:
             empty(ax, "no claims")
@@ -76,19 +85,25 @@ def backers_by_support_type(backers: pd.DataFrame, kinds=("state",)):
     set_style()
     table = support_table(backing_claims(backers, kinds))
     columns = [c for c in TYPE_COLUMNS.values() if c in table and table[c].sum() > 0]
-    fig, ax = plt.subplots(figsize=(9, 0.45 * max(table.groupby(["backer", "side"]).ngroups, 4) + 2.4),
-                           layout="constrained")
+    fig, ax = plt.subplots(
+        figsize=(9, 0.45 * max(table.groupby(["backer", "side"]).ngroups, 4) + 2.4), layout="constrained"
+    )
     if table.empty:
         empty(ax, "no claims of backing")
     else:
         grid = table.groupby(["backer", "side"])[columns].sum()  # articles per year, summed over the years
         grid.index = [f"{backer} → {SIDE_LABELS.get(side, side)}" for backer, side in grid.index]
         grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False, kind="stable").index]
-        labels = {c: c.replace("_", " ").replace("troops as a secondary warring party", "troops, air strikes")
-                  .replace("access to military or intelligence infrastructure", "bases, infrastructure")
-                  .replace("funding and economic support", "funding") for c in columns}
-        sns.heatmap(grid.rename(columns=labels), annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5,
-                    ax=ax, vmin=0)
+        labels = {
+            c: c.replace("_", " ")
+            .replace("troops as a secondary warring party", "troops, air strikes")
+            .replace("access to military or intelligence infrastructure", "bases, infrastructure")
+            .replace("funding and economic support", "funding")
+            for c in columns
+        }
+        sns.heatmap(
+            grid.rename(columns=labels), annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, ax=ax, vmin=0
+        )
         ax.set_xlabel("support type (UCDP External Support Dataset)")
         ax.tick_params(axis="x", rotation=30)
         for label in ax.get_xticklabels():

@@ -1,4 +1,5 @@
 """Figures of notebook 01: what the corpus holds and what the loader stripped."""
+
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
@@ -18,14 +19,17 @@ def stripped_lines(corpus) -> pd.DataFrame:
 def corpus_overview(corpus):
     """Words of article text per article, beside the lines of page furniture stripped from each file."""
     set_style()
-    fig, (words, lines) = plt.subplots(1, 2, figsize=(10, 0.6 * max(len(corpus.articles), 3) + 1.5), sharey=True,
-                                       layout="constrained")
+    fig, (words, lines) = plt.subplots(
+        1, 2, figsize=(10, 0.6 * max(len(corpus.articles), 3) + 1.5), sharey=True, layout="constrained"
+    )
     if corpus.articles.empty:
         empty(words, "no articles")
         empty(lines, "no articles")
     else:
-        labels = [f"{a.article_id[:3]} {a.outlet or a.article_id}\n{a.published or 'undated'}"
-                  for a in corpus.articles.itertuples()]
+        labels = [
+            f"{a.article_id[:3]} {a.outlet or a.article_id}\n{a.published or 'undated'}"
+            for a in corpus.articles.itertuples()
+        ]
         words.barh(labels, corpus.articles.n_words, color=PALETTE[0])
         words.invert_yaxis()
         for y, n in enumerate(corpus.articles.n_words):
@@ -33,11 +37,21 @@ def corpus_overview(corpus):
         table = stripped_lines(corpus)
         left = pd.Series(0, index=table.index)
         for i, role in enumerate(table.columns):
-            lines.barh(labels, table[role].to_numpy(), left=left.to_numpy(), label=role.replace("_", " "),
-                       color=PALETTE[i % len(PALETTE)])
+            lines.barh(
+                labels,
+                table[role].to_numpy(),
+                left=left.to_numpy(),
+                label=role.replace("_", " "),
+                color=PALETTE[i % len(PALETTE)],
+            )
             left += table[role]
-        lines.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.6 / max(len(labels), 3)), ncols=3,
-                     fontsize=8, frameon=False)
+        lines.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12 - 0.6 / max(len(labels), 3)),
+            ncols=3,
+            fontsize=8,
+            frameon=False,
+        )
     words.set_title("Words of article text")
     words.set_xlabel("words")
     lines.set_title("Lines stripped as page furniture")

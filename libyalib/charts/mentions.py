@@ -1,4 +1,5 @@
 """Figures of notebook 02: who is mentioned, where, on which side, and with whom."""
+
 from __future__ import annotations
 
 import itertools
@@ -52,13 +53,22 @@ def actor_article_heatmap(mentions: pd.DataFrame, articles: pd.DataFrame, n: int
     table = mention_counts(_counted(mentions, exclude)).head(n)
     table = table.reindex(columns=articles.article_id, fill_value=0)
     labels = {a.article_id: f"{a.article_id[:3]}\n{a.published or 'undated'}" for a in articles.itertuples()}
-    fig, ax = plt.subplots(figsize=(2.2 + 1.1 * max(len(table.columns), 3), 0.32 * max(len(table), 6) + 1.5),
-                           layout="constrained")
+    fig, ax = plt.subplots(
+        figsize=(2.2 + 1.1 * max(len(table.columns), 3), 0.32 * max(len(table), 6) + 1.5), layout="constrained"
+    )
     if table.empty:
         empty(ax, "no mentions")
     else:
-        sns.heatmap(table.rename(columns=labels), annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5,
-                    ax=ax, annot_kws={"fontsize": 8})
+        sns.heatmap(
+            table.rename(columns=labels),
+            annot=True,
+            fmt="d",
+            cmap="Blues",
+            cbar=False,
+            linewidths=0.5,
+            ax=ax,
+            annot_kws={"fontsize": 8},
+        )
         ax.set_ylabel("")
         ax.set_xlabel("article (publication date)")
         ax.tick_params(axis="x", rotation=0)
@@ -70,8 +80,9 @@ def mentions_by_side(mentions: pd.DataFrame, articles: pd.DataFrame, exclude=DEF
     """Mentions of each side's actors per article (stacked bars)."""
     set_style()
     kept = _counted(mentions, exclude).assign(side=lambda f: f.side.replace("", "none"))
-    table = pd.crosstab(kept.article_id, kept.side).reindex(index=articles.article_id, columns=list(SIDE_LABELS),
-                                                              fill_value=0)
+    table = pd.crosstab(kept.article_id, kept.side).reindex(
+        index=articles.article_id, columns=list(SIDE_LABELS), fill_value=0
+    )
     fig, ax = plt.subplots(figsize=(8, 0.5 * max(len(table), 3) + 1.5), layout="constrained")
     if table.to_numpy().sum() == 0:
         empty(ax, "no mentions")
@@ -79,8 +90,9 @@ def mentions_by_side(mentions: pd.DataFrame, articles: pd.DataFrame, exclude=DEF
         left = pd.Series(0, index=table.index)
         labels = [f"{a[:3]}" for a in table.index]
         for side in SIDE_LABELS:
-            ax.barh(labels, table[side].to_numpy(), left=left.to_numpy(), color=SIDE_COLOURS[side],
-                    label=SIDE_LABELS[side])
+            ax.barh(
+                labels, table[side].to_numpy(), left=left.to_numpy(), color=SIDE_COLOURS[side], label=SIDE_LABELS[side]
+            )
             left += table[side]
         ax.invert_yaxis()
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=4, fontsize=8, frameon=False)
@@ -123,18 +135,39 @@ def cooccurrence_network(mentions: pd.DataFrame, n: int = 20, min_weight: int = 
         side_order = list(SIDE_LABELS)
         nodes = sorted(sub, key=lambda a: (side_order.index(sub.nodes[a]["side"]), -sub.nodes[a]["mentions"], a))
         angles = np.linspace(0, 2 * np.pi, len(nodes), endpoint=False) + np.pi / 2
-        pos = {a: (np.cos(t), np.sin(t)) for a, t in zip(nodes, angles)}
+        pos = {a: (np.cos(t), np.sin(t)) for a, t in zip(nodes, angles, strict=False)}
         edges = sorted((min(a, b), max(a, b), w) for a, b, w in sub.edges(data="weight"))
-        nx.draw_networkx_edges(sub, pos, edgelist=[(a, b) for a, b, _ in edges], ax=ax,
-                               width=[0.8 * w for _, _, w in edges], edge_color="#888888", alpha=0.5)
-        nx.draw_networkx_nodes(sub, pos, nodelist=nodes, ax=ax, node_size=[80 + 25 * sub.nodes[a]["mentions"] for a in nodes],
-                               node_color=[SIDE_COLOURS[sub.nodes[a]["side"]] for a in nodes])
-        for a, t in zip(nodes, angles):
+        nx.draw_networkx_edges(
+            sub,
+            pos,
+            edgelist=[(a, b) for a, b, _ in edges],
+            ax=ax,
+            width=[0.8 * w for _, _, w in edges],
+            edge_color="#888888",
+            alpha=0.5,
+        )
+        nx.draw_networkx_nodes(
+            sub,
+            pos,
+            nodelist=nodes,
+            ax=ax,
+            node_size=[80 + 25 * sub.nodes[a]["mentions"] for a in nodes],
+            node_color=[SIDE_COLOURS[sub.nodes[a]["side"]] for a in nodes],
+        )
+        for a, t in zip(nodes, angles, strict=False):
             x, y = 1.12 * np.cos(t), 1.12 * np.sin(t)
             degrees = np.degrees(t) % 360
             flip = 90 < degrees < 270
-            ax.text(x, y, f"{a} ({sub.nodes[a]['mentions']})", fontsize=8, rotation=degrees + (180 if flip else 0),
-                    rotation_mode="anchor", ha="right" if flip else "left", va="center")
+            ax.text(
+                x,
+                y,
+                f"{a} ({sub.nodes[a]['mentions']})",
+                fontsize=8,
+                rotation=degrees + (180 if flip else 0),
+                rotation_mode="anchor",
+                ha="right" if flip else "left",
+                va="center",
+            )
         ax.set_xlim(-1.9, 1.9)
         ax.set_ylim(-1.9, 1.9)
         handles = [plt.Line2D([], [], marker="o", ls="", color=SIDE_COLOURS[s]) for s in SIDE_LABELS]

@@ -1,11 +1,15 @@
 """One look for every figure, and one way to save them byte-identically run to run."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import matplotlib
 
-matplotlib.use("Agg") if matplotlib.get_backend().lower() not in ("agg", "module://matplotlib_inline.backend_inline") else None
+matplotlib.use("Agg") if matplotlib.get_backend().lower() not in (
+    "agg",
+    "module://matplotlib_inline.backend_inline",
+) else None
 import matplotlib.pyplot as plt  # noqa: E402
 import seaborn as sns  # noqa: E402
 
@@ -15,22 +19,28 @@ from ..paths import FIGURES  # noqa: E402
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 #: Colours of the sides of the conflict, fixed so that every chart agrees.
 SIDE_COLOURS = {"haftar_camp": "#D55E00", "tripoli_camp": "#0072B2", "other": "#009E73", "none": "#999999"}
-SIDE_LABELS = {"haftar_camp": "Haftar / LNA camp", "tripoli_camp": "Tripoli camp (GNC, GNA)",
-               "other": "other Libyan", "none": "not a Libyan party"}
+SIDE_LABELS = {
+    "haftar_camp": "Haftar / LNA camp",
+    "tripoli_camp": "Tripoli camp (GNC, GNA)",
+    "other": "other Libyan",
+    "none": "not a Libyan party",
+}
 
 
 def set_style() -> None:
     """Seaborn theme, palette and the settings that make saved files reproducible."""
     sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, font="DejaVu Sans")
-    plt.rcParams.update({
-        "svg.hashsalt": "libyalib",
-        "svg.fonttype": "path",
-        "figure.dpi": 100,
-        "savefig.dpi": 150,
-        "savefig.bbox": "tight",
-        "axes.titlelocation": "left",
-        "axes.titleweight": "bold",
-    })
+    plt.rcParams.update(
+        {
+            "svg.hashsalt": "libyalib",
+            "svg.fonttype": "path",
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "savefig.bbox": "tight",
+            "axes.titlelocation": "left",
+            "axes.titleweight": "bold",
+        }
+    )
 
 
 def save(fig, name: str, folder: Path = FIGURES) -> list[Path]:

@@ -1,4 +1,5 @@
 """Figure of notebook 04: the 2014-2019 chronology, each event drawn as the interval it denotes."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,8 +10,14 @@ import pandas as pd
 
 from .style import PALETTE, empty, set_style
 
-KIND_COLOURS = {"military action": PALETTE[3], "meeting": PALETTE[0], "agreement": PALETTE[2], "statement": PALETTE[4],
-                "election": PALETTE[1], "other": "#777777"}
+KIND_COLOURS = {
+    "military action": PALETTE[3],
+    "meeting": PALETTE[0],
+    "agreement": PALETTE[2],
+    "statement": PALETTE[4],
+    "election": PALETTE[1],
+    "other": "#777777",
+}
 
 
 def _label(event) -> str:
@@ -39,13 +46,20 @@ def timeline(reconciled: pd.DataFrame, articles: pd.DataFrame, years: tuple[int,
             ax.barh(y, (end - start).days + 1, left=start, height=0.55, color=colour, alpha=0.85, zorder=3)
         if e.disagreement:
             ax.plot([start], [y], marker="x", color="black", markersize=7, zorder=4)
-        ax.text(end + dt.timedelta(days=12), y, f"{e.date_start}" + (f"..{e.date_end}" if end != start else "")
-                + f"  {_label(e)}", va="center", fontsize=7.5)
+        ax.text(
+            end + dt.timedelta(days=12),
+            y,
+            f"{e.date_start}" + (f"..{e.date_end}" if end != start else "") + f"  {_label(e)}",
+            va="center",
+            fontsize=7.5,
+        )
     for a in articles.itertuples():
         if a.published_precision == "day":
             day = dt.date.fromisoformat(a.published)
             ax.axvline(day, color="#444444", linestyle=":", linewidth=1, zorder=1)
-            ax.text(day, -1.2, f"{a.article_id[:3]}", rotation=90, ha="center", va="bottom", fontsize=7, color="#444444")
+            ax.text(
+                day, -1.2, f"{a.article_id[:3]}", rotation=90, ha="center", va="bottom", fontsize=7, color="#444444"
+            )
     ax.set_xlim(lo, hi + dt.timedelta(days=420))
     ax.set_ylim(max(len(events), 1), -1.6)
     ax.set_yticks([])
@@ -53,7 +67,14 @@ def timeline(reconciled: pd.DataFrame, articles: pd.DataFrame, years: tuple[int,
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     handles = [plt.Line2D([], [], marker="s", ls="", color=c, markersize=8) for c in KIND_COLOURS.values()]
     handles.append(plt.Line2D([], [], ls=":", color="#444444"))
-    ax.legend(handles, [*KIND_COLOURS, "publication of an article"], loc="upper center", bbox_to_anchor=(0.5, -0.03),
-              fontsize=8, ncols=7, frameon=False)
+    ax.legend(
+        handles,
+        [*KIND_COLOURS, "publication of an article"],
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.03),
+        fontsize=8,
+        ncols=7,
+        frameon=False,
+    )
     ax.set_title(f"The conflict as the articles tell it, {years[0]}–{years[1]} (one lane per event; bar = interval)")
     return fig
