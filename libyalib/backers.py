@@ -22,7 +22,7 @@ import pandas as pd
 from .deppath import INHERIT, NP_MODIFIERS, has_subject, head, shape
 from .kb import PLACE, load_kb, member_of
 from .lexicon import SUPPORT_TYPES, load_lexicon
-from .nlp import sentence_span
+from .nlp import by_sentence, ents_by_sentence, sentence_span
 
 COLUMNS = [
     "article_id",
@@ -117,7 +117,7 @@ def _backer(party: Party) -> tuple[str, str]:
     return party.actor, party.kind
 
 
-def _parties(doc, sent, mentions: list[dict], day: str, history: dict) -> list[Party]:
+def _parties(doc, sent, ents: list, mentions: list[dict], day: str, history: dict) -> list[Party]:
     kb = load_kb()
     out = []
     for m in mentions:
@@ -125,7 +125,7 @@ def _parties(doc, sent, mentions: list[dict], day: str, history: dict) -> list[P
         if span is None or not len(span):
             continue
         out.append(_party(span.root, frozenset(t.i for t in span), m["actor"], kb.kind(m["actor"]) or m["kind"], day))
-    for ent in sent.ents:  # a foreign capital stands for its state ("Moscow denies", "support from Ankara")
+    for ent in ents:  # a foreign capital stands for its state ("Moscow denies", "support from Ankara")
         state = kb.stands_for(ent.ent_id_[len(PLACE) :]) if ent.ent_id_.startswith(PLACE) else ""
         if state:
             out.append(_party(ent.root, frozenset(t.i for t in ent), state, kb.kind(state), day))
@@ -472,13 +472,15 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
     kb = load_kb()
     day = article.published
     rows = []
-    body_mentions = [m for m in mentions if m["section"] == "body"]
+    body_mentions = by_sentence(mentions, "body")
+    ents = ents_by_sentence(body_doc)
+    text = body_doc.text  # built anew on every access
     history: dict = {}
     previous, previous_start = [], 0
     for sentence_id, sent in enumerate(body_doc.sents):
-        in_sentence = [m for m in body_mentions if m["sentence_id"] == sentence_id]
+        in_sentence = body_mentions.get(sentence_id, [])
         start, end = sentence_span(sent)
-        parties = _parties(body_doc, sent, in_sentence, day, history)
+        parties = _parties(body_doc, sent, ents[sentence_id], in_sentence, day, history)
         claimers = _Claimers(body_doc, in_sentence)
         found = _sentence_claims(sent, parties, claimers)
         denials = _denials(sent, claimers, found, previous)
@@ -505,7 +507,7 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
                     "sentence_id": sentence_id,
                     "start": evidence_start,
                     "end": end,
-                    "evidence": body_doc.text[evidence_start:end],
+                    "evidence": text[evidence_start:end],
                 }
             )
         previous, previous_start = found, start

@@ -10,7 +10,7 @@ import pandas as pd
 from .calendar_text import WEEKDAYS, month_number
 from .corpus import PARAGRAPH_BREAK
 from .kb import PLACE, load_kb
-from .nlp import sentence_span
+from .nlp import by_sentence, ents_by_sentence, sentence_span
 from .pubdate import WEEKDAY_DATES, years_in
 from .temporal import EXPLICIT, Context, find, is_future, published_period, resolve
 
@@ -229,6 +229,8 @@ def _section_rows(article, section: str, doc, mentions: list[dict], base: Contex
     headings = _headings(text) if section == "body" else []
     sentences = list(doc.sents)
     sentence_of = {t.i: n for n, sent in enumerate(sentences) for t in sent}
+    ents = ents_by_sentence(doc)
+    grouped = by_sentence(mentions, section)
     rows = []
     pos = 0
     found_all = []  # expressions are found paragraph by paragraph, whatever the sentence splitter did
@@ -244,19 +246,12 @@ def _section_rows(article, section: str, doc, mentions: list[dict], base: Contex
         sent = sentences[sentence_id]
         s_start, s_end = sentence_span(sent)
         s_end = max(s_end, end)
-        in_sentence = [
-            m
-            for m in mentions
-            if m["section"] == section
-            and m["sentence_id"] == sentence_id
-            and m["form"] != "demonym"
-            and m["actor"] != "Libya"
-        ]
-        places = [e for e in sent.ents if e.ent_id_.startswith(PLACE) or _state_as_place(e)]
+        in_sentence = [m for m in grouped.get(sentence_id, []) if m["form"] != "demonym" and m["actor"] != "Libya"]
+        places = [e for e in ents[sentence_id] if e.ent_id_.startswith(PLACE) or _state_as_place(e)]
         written = [
             int(x.groups["year"])
             for o, x in found_all
-            if s_start <= o + x.start and o + x.end <= start and x.rule in EXPLICIT and "year" in x.groups
+            if x.rule in EXPLICIT and "year" in x.groups and s_start <= o + x.start and o + x.end <= start
         ]
         section_year = next((y for o, y in reversed(headings) if o <= start), base.section_year)
         ctx = replace(

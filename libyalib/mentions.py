@@ -86,6 +86,7 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
                 ):
                     full_names.setdefault(part, actor)
     acronyms: dict[str, str] = {}
+    text_of = {"title": title_doc.text, "body": body_doc.text}  # Doc.text is built anew on every access
     for section, doc in (("title", title_doc), ("body", body_doc)):
         sentence_of = _sentence_ids(doc)
         previous = None
@@ -125,7 +126,7 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
                     actor, form = acronyms[text], "acronym"
                 else:
                     actor = text
-                    after = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", doc.text[end : end + 14])
+                    after = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text_of[section][end : end + 14])
                     if label == "ORG" and after:
                         acronyms[after[1]] = actor
             else:
@@ -146,7 +147,11 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
                 "model": model,
             }
             # "Full Name (ACR)" is one mention.
-            if previous and previous["actor"] == actor and re.fullmatch(r"\s*\(\s*", doc.text[previous["end"] : start]):
+            if (
+                previous
+                and previous["actor"] == actor
+                and re.fullmatch(r"\s*\(\s*", text_of[section][previous["end"] : start])
+            ):
                 continue
             rows.append(row)
             previous = row

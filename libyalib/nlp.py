@@ -8,6 +8,7 @@ key (model, knowledge-base version, :data:`ANNOTATION_VERSION`) names its folder
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -120,6 +121,24 @@ def pipeline() -> Language:
     nlp.meta["libyalib_model"] = model
     nlp.meta["libyalib_key"] = hashlib.sha256(f"{model}|{kb.version}|{ANNOTATION_VERSION}".encode()).hexdigest()[:16]
     return nlp
+
+
+def ents_by_sentence(doc) -> list[list]:
+    """The entities of each sentence, in one pass over the document (``sent.ents`` walks it all)."""
+    starts = [sent.start for sent in doc.sents]
+    out: list[list] = [[] for _ in starts]
+    for ent in doc.ents:
+        out[bisect.bisect_right(starts, ent.start) - 1].append(ent)
+    return out
+
+
+def by_sentence(mentions: list[dict], section: str) -> dict[int, list[dict]]:
+    """Mention rows of one section grouped by sentence number."""
+    out: dict[int, list[dict]] = {}
+    for m in mentions:
+        if m["section"] == section:
+            out.setdefault(m["sentence_id"], []).append(m)
+    return out
 
 
 def sentence_span(sent) -> tuple[int, int]:
