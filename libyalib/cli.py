@@ -24,6 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _source(path: Path) -> Path:
+    from .article_tables import TABLE_SUFFIXES
     from .corpus import HTML_SUFFIXES, TEXT_SUFFIXES
 
     if not path.exists():
@@ -31,8 +32,10 @@ def _source(path: Path) -> Path:
     if path.is_dir():
         if not os.access(path, os.R_OK | os.X_OK):
             raise UsageError(f"cannot read the folder: {path}")
-    elif path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
-        raise UsageError(f"unknown format '{path.suffix or path.name}': {path} (reads folders, .txt and .html)")
+    elif path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES:
+        raise UsageError(
+            f"unknown format '{path.suffix or path.name}': {path} (reads folders, .txt, .html, .csv, .jsonl and .parquet)"
+        )
     elif not os.access(path, os.R_OK):
         raise UsageError(f"cannot read the file: {path}")
     return path

@@ -13,9 +13,12 @@ from pathlib import Path
 import pandas as pd
 
 from . import furniture
+from .article_tables import TABLE_SUFFIXES, TableError, read_table
 from .html import extract_page
+from .language import other_language
 from .paths import SEEDS
 from .pubdate import agency_dateline, date_in_line, infer_published, parse_dateline
+from .stories import story_ids
 from .textio import NotText, decode, strip_markup
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -24,6 +27,7 @@ SIDECAR = "SOURCES.csv"
 PRECISIONS = ("day", "month", "year", "unknown")
 ARTICLE_COLUMNS = [
     "article_id",
+    "story_id",
     "file",
     "title",
     "outlet",
@@ -164,8 +168,10 @@ def _published(lines: list[furniture.Line], text: str, side: dict[str, str], pag
     return "", "unknown", "none"
 
 
-def _article(article_id: str, rel: str, raw: bytes, text: str, suffix: str, side: dict[str, str]):
-    """Build the article row and its paragraph rows, or return the reason it is not an article."""
+def _article(article_id: str, rel: str, raw: bytes, text: str, suffix: str, side: dict[str, str], title=None):
+    """Build the article row and its paragraph rows, or return the reason it is not an article.
+
+    ``title`` is given for a row of a table (its text has no title line)."""
     page = None
     if suffix in HTML_SUFFIXES:
         page = extract_page(text)
@@ -173,7 +179,7 @@ def _article(article_id: str, rel: str, raw: bytes, text: str, suffix: str, side
             return "HTML page without article text (trafilatura found no main text)"
         lines = furniture.classify(page.lines, title=page.title)
     else:
-        lines = furniture.classify(strip_markup(text).split("\n"))
+        lines = furniture.classify(strip_markup(text).split("\n"), title=title)
     if not lines:
         return "blank file (only white space)"
     body_lines = [line for line in lines if line.role in furniture.ARTICLE_ROLES]
@@ -200,17 +206,21 @@ def _article(article_id: str, rel: str, raw: bytes, text: str, suffix: str, side
     body = PARAGRAPH_BREAK.join(line.text for line in body_lines)
     if len(body) > MAX_CHARS:
         return f"too long to analyse: {len(body):,} characters of text (the ceiling is {MAX_CHARS:,})"
-    title = page.title if page else next((line.text for line in lines if line.role == "title"), "")
+    if language := other_language(body):
+        return f"not English ({language})"
+    if title is None:
+        title = page.title if page else next((line.text for line in lines if line.role == "title"), "")
     bylines = [furniture.byline_author(line.text) for line in lines if line.role == "byline"]
     published, precision, source = _published(
         lines, text if page is None else "\n".join(page.lines), side, page.date if page else ""
     )
     row = {
         "article_id": article_id,
+        "story_id": article_id,
         "file": rel,
         "title": title,
         "outlet": side.get("outlet") or (page.sitename if page else ""),
-        "author": (page.author if page and page.author else next((b for b in bylines if b), "")),
+        "author": side.get("author") or (page.author if page and page.author else next((b for b in bylines if b), "")),
         "published": published,
         "published_precision": precision,
         "published_source": source,
@@ -243,9 +253,16 @@ def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = 
             return _safe(p.as_posix())
 
     def reject(p: Path, reason: str, problem: bool = True) -> None:
+        reject_label(rel(p), reason, problem)
+
+    def reject_label(label: str, reason: str, problem: bool = True) -> None:
         if strict and problem:
-            raise CorpusError(f"{rel(p)}: {reason}")
-        rejected.append({"file": rel(p), "reason": reason})
+            raise CorpusError(f"{label}: {reason}")
+        rejected.append({"file": label, "reason": reason})
+
+    def _id(p: Path) -> str:
+        """The path inside the folder without its extension: two story.txt in two folders are two articles."""
+        return rel(p.with_suffix("")) if p.suffix else rel(p)
 
     for p, reason in problems:
         reject(p, reason)
@@ -263,12 +280,32 @@ def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = 
                     problem=False,
                 )
 
+    def add(label: str, article_id: str, raw: bytes, text: str, suffix: str, side: dict, title=None) -> None:
+        """One article, or one rejected row, for a file or a row of a table."""
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest in seen_hash:
+            return reject_label(label, f"duplicate of {seen_hash[digest]}")
+        seen_hash[digest] = label
+        if not text.strip():
+            return reject_label(label, "blank text (only white space)" if text else "empty text")
+        if article_id in seen_id:
+            return reject_label(label, f"article id '{article_id}' already used by {seen_id[article_id]}")
+        try:
+            result = _article(article_id, label, raw, text, suffix, side, title)
+        except Exception as exc:  # a parser failure on one file must not lose the others
+            result = f"could not be parsed: {type(exc).__name__}: {exc}"
+        if isinstance(result, str):
+            return reject_label(label, result)
+        seen_id[article_id] = label
+        articles.append(result[0])
+        paragraphs.extend(result[1])
+
     for p in files:
         if p.name == SIDECAR:
             continue
         suffix = p.suffix.lower()
-        if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
-            reject(p, f"unsupported file type '{suffix or p.name}' (reads .txt and .html)")
+        if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES:
+            reject(p, f"unsupported file type '{suffix or p.name}' (reads .txt, .html, .csv, .jsonl and .parquet)")
             continue
         try:
             raw = p.read_bytes()
@@ -278,37 +315,38 @@ def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = 
         if not raw:
             reject(p, "empty file (0 bytes)")
             continue
+        if suffix in TABLE_SUFFIXES:
+            try:
+                rows = read_table(raw, suffix)
+            except TableError as exc:
+                reject(p, str(exc))
+                continue
+            reject(p, f"table of {len(rows)} articles (each row is read as an article)", problem=False)
+            for row in rows:
+                label = f"{rel(p)}#{row.number}"
+                article_id = _safe(row.article_id) if row.article_id else f"{_id(p)}#{row.number}"
+                add(label, article_id, row.text.encode("utf-8"), row.text, ".txt", row.side, row.title)
+            continue
         digest = hashlib.sha256(raw).hexdigest()
         if digest in seen_hash:
             reject(p, f"duplicate of {seen_hash[digest]}")
             continue
-        seen_hash[digest] = rel(p)
         try:
             text, _ = decode(raw)
         except (NotText, UnicodeError) as exc:
+            seen_hash[digest] = rel(p)
             reject(p, str(exc) if isinstance(exc, NotText) else f"undecodable text: {exc}")
             continue
         if not text.strip():
+            seen_hash[digest] = rel(p)
             reject(p, "blank file (only white space)")
             continue
-        article_id = _safe(p.stem)
-        if article_id in seen_id:
-            reject(p, f"article id '{article_id}' already used by {seen_id[article_id]}")
-            continue
-        side = sidecars.get(p.parent, {}).get(p.name, {})
-        try:
-            result = _article(article_id, rel(p), raw, text, suffix, side)
-        except Exception as exc:  # a parser failure on one file must not lose the others
-            result = f"could not be parsed: {type(exc).__name__}: {exc}"
-        if isinstance(result, str):
-            reject(p, result)
-            continue
-        seen_id[article_id] = rel(p)
-        articles.append(result[0])
-        paragraphs.extend(result[1])
+        add(rel(p), _id(p), raw, text, suffix, sidecars.get(p.parent, {}).get(p.name, {}))
 
+    frame = pd.DataFrame(articles, columns=ARTICLE_COLUMNS).astype({"n_words": "int64"})
+    frame["story_id"] = pd.Series(story_ids(frame), index=frame.index, dtype=object)
     return Corpus(
-        articles=pd.DataFrame(articles, columns=ARTICLE_COLUMNS).astype({"n_words": "int64"}),
+        articles=frame,
         rejected=pd.DataFrame(rejected, columns=REJECTED_COLUMNS),
         paragraphs=pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS).astype({"start": "Int64", "end": "Int64"}),
         root=root,

@@ -29,6 +29,7 @@ ARTICLES = _schema(
     "articles",
     {
         "article_id": pa.Column(str, pa.Check.str_length(min_value=1), unique=True),
+        "story_id": _ID,
         "file": _ID,
         "title": _TEXT,
         "outlet": _TEXT,

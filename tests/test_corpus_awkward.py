@@ -80,7 +80,7 @@ def test_bad_files_are_rejected_with_reasons(tmp_path, monkeypatch):
         "d_blank.txt": "blank file (only white space)",
         "e_binary.txt": "binary file (contains NUL bytes), not text",
         "f_chrome.txt": reasons["f_chrome.txt"],
-        "g_scan.pdf": "unsupported file type '.pdf' (reads .txt and .html)",
+        "g_scan.pdf": "unsupported file type '.pdf' (reads .txt, .html, .csv, .jsonl and .parquet)",
         "h_locked.txt": "unreadable: Permission denied",
     }
     assert reasons["f_chrome.txt"].startswith("no article text: only page furniture")

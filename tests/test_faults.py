@@ -283,7 +283,10 @@ def test_two_runs_at_once_on_one_cache_both_finish_with_the_same_tables(tmp_path
         (["export"], "the following arguments are required: --out"),
         (["export", "--out", "OUT", "--colour"], "unrecognized arguments: --colour"),
         (["export", "--seeds", "NOWHERE", "--out", "OUT"], "no such file or folder: NOWHERE"),
-        (["export", "--seeds", "FILE", "--out", "OUT"], "unknown format '.pdf': FILE (reads folders, .txt and .html)"),
+        (
+            ["export", "--seeds", "FILE", "--out", "OUT"],
+            "unknown format '.pdf': FILE (reads folders, .txt, .html, .csv, .jsonl and .parquet)",
+        ),
         (["export", "--out", "FILE"], "--out is a file, not a folder: FILE"),
         (["export", "--out", "FILE/tables"], "--out cannot be created: FILE/tables: Not a directory"),
     ],

@@ -36,9 +36,9 @@ def test_every_file_is_read_or_rejected_with_a_reason(further):
     assert dict(zip(further.rejected.file, further.rejected.reason.str.split(" ").str[0], strict=False)) == {
         "README.md": "unsupported",
         "SOURCES.csv": "sidecar",
-        "expected/backers.csv": "unsupported",
-        "expected/events.csv": "unsupported",
-        "expected/mentions.csv": "unsupported",
+        "expected/backers.csv": "table",
+        "expected/events.csv": "table",
+        "expected/mentions.csv": "table",
     }
 
 

@@ -1,0 +1,67 @@
+"""Syndicated and updated copies: articles whose texts nearly coincide are one story.
+
+The same wire story printed by several outlets, or a story and its update, are kept as articles and given
+one ``story_id`` so that charts can count independent stories. Texts are compared as sets of word
+3-shingles with MinHash (datasketch, 128 permutations, fixed seed) and locality-sensitive hashing; two
+articles are one story when their estimated Jaccard similarity is at least :data:`THRESHOLD`. A copy with
+small edits scores about 0.8-0.95, an update that adds a fifth to the text about 0.7, two different stories
+on the same event well under 0.3. The story is named after its earliest article.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+THRESHOLD = 0.6
+NUM_PERM = 128
+SHINGLE = 3
+
+
+def _minhash(text: str):
+    from datasketch import MinHash
+
+    words = re.findall(r"\w+", text.lower())
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 0))}
+    if not shingles:
+        return None
+    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m.update_batch([s.encode() for s in sorted(shingles)])
+    return m
+
+
+def story_ids(articles: pd.DataFrame) -> list[str]:
+    """The story of each article (in the table's order): the ``article_id`` of the earliest article of its
+    group of near-copies (by publication date where known, then by order)."""
+    if articles.empty:
+        return []
+    from datasketch import MinHashLSH
+
+    hashes = [_minhash(body) for body in articles.body]
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    for i, m in enumerate(hashes):
+        if m is not None:
+            lsh.insert(str(i), m)
+    parent = list(range(len(hashes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, m in enumerate(hashes):
+        if m is None:
+            continue
+        for j in sorted(int(k) for k in lsh.query(m)):
+            if j != i and m.jaccard(hashes[j]) >= THRESHOLD:
+                parent[max(find(i), find(j))] = min(find(i), find(j))
+    order = {i: (published or "9999", i) for i, published in enumerate(articles.published)}
+    first: dict[int, int] = {}
+    for i in range(len(hashes)):
+        root = find(i)
+        if root not in first or order[i] < order[first[root]]:
+            first[root] = i
+    ids = articles.article_id.tolist()
+    return [ids[first[find(i)]] for i in range(len(hashes))]
