@@ -92,7 +92,7 @@ def read_table(data: bytes, suffix: str) -> list[TableRow]:
     columns = {str(c).lower(): c for c in frame.columns}
     text_column = next((columns[c] for c in TEXT_COLUMNS if c in columns), None)
     if text_column is None:
-        raise TableError(f"table without a text column ({', '.join(TEXT_COLUMNS)}): {len(frame)} rows")
+        raise TableError(f"table without a text column (text, body or content): {len(frame)} rows")
     names = {key: next((columns[c] for c in options if c in columns), None) for key, options in FIELDS.items()}
     rows = []
     for number, record in enumerate(frame.to_dict("records"), start=1):
