@@ -4,6 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+# What a notebook's outputs depend on: its script, the package and its data, the seeds and the expectations.
+INPUTS := $(sort $(shell find libyalib -name '*.py' -o -name '*.csv') $(wildcard seeds/* tests/expected/* \
+	tests/further/* tests/further/expected/* tests/dev/*) pyproject.toml)
+DONE := $(patsubst notebooks/%.ipynb,.cache/make/%.done,$(NOTEBOOKS))
+# make figures CORPUS=SRC OUT=DIR: the whole kit on your own corpus, written under DIR (default out/).
+CORPUS ?=
+OUT ?= out
 
 .PHONY: all figures test test-slow bench lab report lock clean-cache
 all: figures
@@ -14,9 +21,18 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install -qq --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-## figures: execute every notebook in order and write every figure to figures/
+## figures: execute every notebook in order and write every figure to figures/ (only the notebooks whose
+## inputs changed since the last run); with CORPUS=SRC, tables, figures, notebooks and report under OUT
+ifeq ($(CORPUS),)
+figures: $(DONE)
+else
 figures: $(STAMP)
-	$(BIN)/python -m libyalib.notebooks $(NOTEBOOKS)
+	$(BIN)/python -m libyalib run $(CORPUS) --out $(OUT)
+endif
+
+.cache/make/%.done: notebooks/%.py $(INPUTS) $(STAMP)
+	$(BIN)/python -m libyalib.notebooks notebooks/$*.ipynb
+	@mkdir -p $(@D) && touch $@
 
 ## test: lint and format check (ruff), unit tests (the slow fault cases apart: make test-slow), then every
 ## notebook under nbval (strict)
@@ -38,9 +54,14 @@ bench: $(STAMP)
 report: $(STAMP)
 	$(BIN)/python -m libyalib.report --out report
 
-## lab: open JupyterLab on the notebooks
+## lab: open JupyterLab on the notebooks (CORPUS=SRC: on your corpus, figures saved under OUT/figures)
 lab: $(STAMP)
+ifeq ($(CORPUS),)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
+else
+	LIBYALIB_CORPUS=$(abspath $(CORPUS)) LIBYALIB_FIGURES=$(abspath $(OUT))/figures \
+		$(BIN)/jupyter lab --notebook-dir=notebooks
+endif
 
 ## lock: re-resolve requirements.in into the hash-pinned lock file
 lock:

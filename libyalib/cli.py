@@ -1,4 +1,4 @@
-"""Command line: ``python -m libyalib export --seeds SRC --out DIR``.
+"""Command line: ``python -m libyalib run SRC --out DIR`` and ``python -m libyalib export --seeds SRC --out DIR``.
 
 A mistake on the command line (a missing or unknown argument, a source that does not exist or cannot be
 read, an ``--out`` that is a file or cannot be written) is one line on stderr and exit status 2.
@@ -53,6 +53,15 @@ def _out(path: Path) -> Path:
     return path
 
 
+def _not_the_repository(source: Path, out: Path) -> None:
+    from .paths import ROOT, is_seeds
+
+    if out.resolve() == ROOT.resolve() and not is_seeds(source):
+        raise UsageError(
+            f"--out {out} would write into the repository's figures/ and notebooks/: choose another folder"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="libyalib", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -60,12 +69,23 @@ def main(argv: list[str] | None = None) -> int:
     exp.add_argument("--seeds", type=Path, default=SEEDS, help="folder or file of articles (default: the seeds)")
     exp.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
     exp.add_argument("--strict", action="store_true", help="stop at the first file or article that fails")
+    run = sub.add_parser("run", help="tables, figures, notebooks and an HTML report for a corpus")
+    run.add_argument("source", type=Path, help="folder, file or table of articles")
+    run.add_argument("--out", type=Path, required=True, help="folder to write tables/, figures/, notebooks/, report/")
     try:
         args = parser.parse_args(argv)
-        source, out = _source(args.seeds), _out(args.out)
+        source = _source(args.source if args.command == "run" else args.seeds)
+        out = _out(args.out)
+        if args.command == "run":
+            _not_the_repository(source, out)
     except UsageError as exc:
         print(f"libyalib: error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "run":
+        from .run import timed_run
+
+        print(timed_run(source, out))
+        return 0
     from .corpus import CorpusError, load_corpus
     from .export import export
 

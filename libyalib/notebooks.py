@@ -27,8 +27,9 @@ def _load(ipynb: Path):
     return nb
 
 
-def execute(ipynb: Path, timeout: int = 600) -> None:
-    """Execute one notebook in its folder and write it back with its paired script."""
+def execute(ipynb: Path, timeout: int = 600, to: Path | None = None) -> None:
+    """Execute one notebook in its folder and write it back with its paired script, or, with ``to``, write
+    only the executed notebook there (the repository's notebooks are left as they are)."""
     import jupytext
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -51,6 +52,11 @@ def execute(ipynb: Path, timeout: int = 600) -> None:
         first = str(exc).strip().splitlines()
         raise SystemExit(f"{ipynb}: cell {failed} failed: {first[-1] if first else exc}") from None
     nb.metadata.pop("widgets", None)
+    if to is not None:
+        to.parent.mkdir(parents=True, exist_ok=True)
+        nb.metadata.pop("jupytext", None)
+        jupytext.write(nb, to)
+        return
     jupytext.write(nb, ipynb)
     jupytext.write(nb, ipynb.with_suffix(".py"), fmt="py:percent")
 

@@ -8,7 +8,15 @@ from pathlib import Path
 #: Repository root; ``LIBYALIB_ROOT`` overrides it (for an installed copy of the package).
 ROOT = Path(os.environ.get("LIBYALIB_ROOT", Path(__file__).resolve().parent.parent))
 SEEDS = ROOT / "seeds"
-FIGURES = ROOT / "figures"
+#: The corpus the notebooks read; ``LIBYALIB_CORPUS`` points them at another folder or table of articles.
+CORPUS = Path(os.environ.get("LIBYALIB_CORPUS", SEEDS))
+#: Where figures are saved; ``LIBYALIB_FIGURES`` moves them (``python -m libyalib run`` does, for its --out).
+FIGURES = Path(os.environ.get("LIBYALIB_FIGURES", ROOT / "figures"))
 DATA = Path(__file__).resolve().parent / "data"
 #: On-disk cache of spaCy annotations; ``LIBYALIB_CACHE`` overrides it.
 CACHE = Path(os.environ.get("LIBYALIB_CACHE", ROOT / ".cache" / "libyalib"))
+
+
+def is_seeds(path: Path) -> bool:
+    """Is ``path`` the seed folder (whose hand-written expectations the notebooks can score against)?"""
+    return Path(path).resolve() == SEEDS.resolve()

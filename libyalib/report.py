@@ -36,16 +36,24 @@ def _title(nb) -> str:
     return ""
 
 
-def build(out: Path = ROOT / "report") -> Path:
-    """Write the report to ``out`` and return the index page."""
+def build(
+    out: Path = ROOT / "report",
+    notebooks: Path = NOTEBOOKS,
+    figures: Path = FIGURES,
+    title: str = "libyalib: news coverage of the Libyan conflict",
+) -> Path:
+    """Write the report of the executed ``notebooks`` and ``figures`` to ``out``; return the index page.
+
+    Text from the articles reaches the pages only through nbconvert's escaped outputs and ``html.escape``,
+    so a title holding ``<script>`` shows as text."""
     import nbformat
     from nbconvert import HTMLExporter
 
     out.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(FIGURES, out / "figures", dirs_exist_ok=True)
+    shutil.copytree(figures, out / "figures", dirs_exist_ok=True)
     exporter = HTMLExporter(template_name="lab")
     pages = []
-    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
+    for path in sorted(notebooks.glob("[0-9][0-9]-*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         body, _ = exporter.from_notebook_node(nb)
         body = _EXTERNAL_SCRIPT.sub("", body).replace("</body>", _CHECK + "\n</body>")
@@ -62,11 +70,11 @@ def build(out: Path = ROOT / "report") -> Path:
     index = out / "index.html"
     index.write_text(
         f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>libyalib report</title>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}}
 img{{max-width:100%;border:1px solid #ddd}}figure{{margin:1.5em 0}}</style></head>
 <body>
-<h1>libyalib: news coverage of the Libyan conflict</h1>
+<h1>{html.escape(title)}</h1>
 <h2>Notebooks</h2>
 <ol>
 {items}

@@ -1,8 +1,9 @@
 # %% [markdown]
 # # 01 · The corpus
 #
-# **What is in the folder, and what did the loader keep?** Every file in `seeds/` ends up either as an
-# article (one row each) or in a list of rejected files with a reason. Each line of each article file
+# **What is in the folder, and what did the loader keep?** Every file of the corpus (`seeds/` unless
+# `LIBYALIB_CORPUS` names another folder or table) ends up either as an article (one row each, one per row
+# of a table of articles) or in a list of rejected files with a reason. Each line of each article file
 # gets a role; only the body (paragraphs and subheadings) goes on to the analysis in notebooks 02-04.
 
 # %%
@@ -11,14 +12,15 @@ import pandas as pd
 from libyalib import charts
 from libyalib.charts.corpus import stripped_lines
 from libyalib.corpus import load_corpus
+from libyalib.paths import CORPUS
 
 pd.set_option("display.max_colwidth", 60)
-corpus = load_corpus()
+corpus = load_corpus(CORPUS)
 print(f"{len(corpus.articles)} articles, {len(corpus.rejected)} files not read as articles")
 
 # %% [markdown]
 # ## The articles
-# Outlet, address and publication date come from `seeds/SOURCES.csv` where it lists the file
+# Outlet, address and publication date come from a `SOURCES.csv` beside the file where it lists it
 # (`published_source` says so); otherwise from a dateline in the text, or inferred no further than the text
 # allows.
 

@@ -11,9 +11,10 @@ import pandas as pd
 from libyalib import charts
 from libyalib.corpus import load_corpus
 from libyalib.mentions import actor_mentions, mention_counts
+from libyalib.paths import CORPUS
 
 pd.set_option("display.max_colwidth", 50)
-corpus = load_corpus()
+corpus = load_corpus(CORPUS)
 mentions = actor_mentions(corpus)
 print(
     f"{len(mentions)} mentions of {mentions.actor.nunique()} actors in {mentions.article_id.nunique()} articles; "

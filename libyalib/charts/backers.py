@@ -13,23 +13,38 @@ BACKING = ("asserted", "claimed by someone", "alleged")
 LIBYAN_SIDES = ["haftar_camp", "tripoli_camp", "other"]
 
 
-def backing_claims(backers: pd.DataFrame, kinds=("state",)) -> pd.DataFrame:
-    """Claims of backing (not denials, not recognition) by backers of the given kinds."""
-    return backers[backers.stance.isin(BACKING) & backers.backer_kind.isin(kinds)]
+def backing_claims(
+    backers: pd.DataFrame, kinds=("state",), articles: pd.DataFrame | None = None, by: str = "story"
+) -> pd.DataFrame:
+    """Claims of backing (not denials, not recognition) by backers of the given kinds, with the ``unit``
+    they are counted in: the story (syndicated copies and updates count once) when ``articles`` give
+    ``story_id`` and ``by == "story"``, else the article."""
+    claims = backers[backers.stance.isin(BACKING) & backers.backer_kind.isin(kinds)]
+    if by == "story" and articles is not None and "story_id" in articles:
+        stories = dict(zip(articles.article_id, articles.story_id, strict=True))
+        return claims.assign(unit=claims.article_id.map(stories).fillna(claims.article_id))
+    return claims.assign(unit=claims.article_id)
 
 
-def backer_side_matrix(backers: pd.DataFrame, kinds=("state",)) -> pd.DataFrame:
-    """Number of articles claiming that each backer backs each side."""
-    claims = backing_claims(backers, kinds).drop_duplicates(["article_id", "backer", "side"])
+def _unit_name(articles, by: str) -> str:
+    return "stories" if by == "story" and articles is not None and "story_id" in articles else "articles"
+
+
+def backer_side_matrix(backers: pd.DataFrame, kinds=("state",), articles=None, by: str = "story") -> pd.DataFrame:
+    """Number of stories (or articles) claiming that each backer backs each side."""
+    claims = backing_claims(backers, kinds, articles, by).drop_duplicates(["unit", "backer", "side"])
     table = pd.crosstab(claims.backer, claims.side).reindex(columns=LIBYAN_SIDES, fill_value=0)
     order = table.sum(axis=1).sort_values(ascending=False, kind="stable").index
     return table.loc[order]
 
 
-def backer_side_heatmap(backers: pd.DataFrame, kinds=("state",), title="Foreign states and the side they back"):
-    """Backer x side heatmap: how many articles claim each backing (denials and recognition left out)."""
+def backer_side_heatmap(
+    backers: pd.DataFrame, kinds=("state",), title="Foreign states and the side they back", articles=None, by="story"
+):
+    """Backer x side heatmap: how many stories (``by="article"``: articles) claim each backing (denials and
+    recognition left out)."""
     set_style()
-    table = backer_side_matrix(backers, kinds)
+    table = backer_side_matrix(backers, kinds, articles, by)
     fig, ax = plt.subplots(figsize=(7, 0.45 * max(len(table), 4) + 1.6), layout="constrained")
     if table.empty:
         empty(ax, "no claims of backing")
@@ -47,15 +62,15 @@ def backer_side_heatmap(backers: pd.DataFrame, kinds=("state",), title="Foreign 
         ax.set_xlabel("side backed")
         ax.set_ylabel("")
         ax.tick_params(axis="x", rotation=0)
-    ax.set_title(title + "\n(articles making the claim)")
+    ax.set_title(title + f"\n({_unit_name(articles, by)} making the claim)")
     return fig
 
 
-def backers_by_year(backers: pd.DataFrame, kinds=("state",)):
+def backers_by_year(backers: pd.DataFrame, kinds=("state",), articles=None, by="story"):
     """Reported backings per year of publication, one panel per side, one bar per backer."""
     set_style()
-    claims = backing_claims(backers, kinds).assign(year=lambda f: f.published.str[:4])
-    claims = claims[claims.year != ""].drop_duplicates(["article_id", "backer", "side"])
+    claims = backing_claims(backers, kinds, articles, by).assign(year=lambda f: f.published.str[:4])
+    claims = claims[claims.year != ""].drop_duplicates(["unit", "backer", "side"])
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.5), sharey=True, layout="constrained")
     backers_seen = sorted(claims.backer.unique())
     colours = {b: PALETTE[i % len(PALETTE)] for i, b in enumerate(backers_seen)}
@@ -73,17 +88,19 @@ def backers_by_year(backers: pd.DataFrame, kinds=("state",)):
             ax.legend(fontsize=8, loc="upper left")
         ax.set_title(f"Backing {SIDE_LABELS[side]}")
         ax.set_xlabel("year of publication")
-    axes[0].set_ylabel("articles claiming the backing")
+    axes[0].set_ylabel(f"{_unit_name(articles, by)} claiming the backing")
     axes[0].yaxis.set_major_locator(MaxNLocator(integer=True))
     return fig
 
 
-def backers_by_support_type(backers: pd.DataFrame, kinds=("state",)):
-    """Backer and side backed x support type (UCDP categories): articles whose claims name each type."""
+def backers_by_support_type(backers: pd.DataFrame, kinds=("state",), articles=None, by="story"):
+    """Backer and side backed x support type (UCDP categories): stories (or articles) whose claims name
+    each type."""
     from ..support import TYPE_COLUMNS, support_table
 
     set_style()
-    table = support_table(backing_claims(backers, kinds))
+    claims = backing_claims(backers, kinds, articles, by)
+    table = support_table(claims.assign(article_id=claims.unit))
     columns = [c for c in TYPE_COLUMNS.values() if c in table and table[c].sum() > 0]
     fig, ax = plt.subplots(
         figsize=(9, 0.45 * max(table.groupby(["backer", "side"]).ngroups, 4) + 2.4), layout="constrained"
@@ -108,5 +125,6 @@ def backers_by_support_type(backers: pd.DataFrame, kinds=("state",)):
         ax.tick_params(axis="x", rotation=30)
         for label in ax.get_xticklabels():
             label.set_horizontalalignment("right")
-    ax.set_title("What kind of support the articles say each state gives\n(articles naming the type)")
+    unit = _unit_name(articles, by)
+    ax.set_title(f"What kind of support the articles say each state gives\n({unit} naming the type)")
     return fig

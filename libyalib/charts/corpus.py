@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..furniture import ARTICLE_ROLES
-from .style import PALETTE, empty, set_style
+from .style import MAX_ARTICLES, PALETTE, empty, set_style, short_label
 
 
 def stripped_lines(corpus) -> pd.DataFrame:
@@ -17,8 +17,13 @@ def stripped_lines(corpus) -> pd.DataFrame:
 
 
 def corpus_overview(corpus):
-    """Words of article text per article, beside the lines of page furniture stripped from each file."""
+    """Words of article text per article, beside the lines of page furniture stripped from each file
+    (the :data:`MAX_ARTICLES` longest articles of a larger corpus)."""
     set_style()
+    total = len(corpus.articles)
+    if total > MAX_ARTICLES:
+        longest = corpus.articles.n_words.sort_values(ascending=False, kind="stable").index[:MAX_ARTICLES]
+        corpus = corpus.subset(corpus.articles.article_id[sorted(longest)])
     fig, (words, lines) = plt.subplots(
         1, 2, figsize=(10, 0.6 * max(len(corpus.articles), 3) + 1.5), sharey=True, layout="constrained"
     )
@@ -27,7 +32,7 @@ def corpus_overview(corpus):
         empty(lines, "no articles")
     else:
         labels = [
-            f"{a.article_id[:3]} {a.outlet or a.article_id}\n{a.published or 'undated'}"
+            f"{short_label(a.article_id)} {a.outlet or ''}\n{a.published or 'undated'}"
             for a in corpus.articles.itertuples()
         ]
         words.barh(labels, corpus.articles.n_words, color=PALETTE[0])
@@ -56,5 +61,7 @@ def corpus_overview(corpus):
     words.set_xlabel("words")
     lines.set_title("Lines stripped as page furniture")
     lines.set_xlabel("lines")
-    fig.suptitle("The corpus", x=0.01, ha="left", fontweight="bold")
+    shown = len(corpus.articles)
+    title = "The corpus" if shown == total else f"The corpus: the {shown} longest of {total} articles"
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
     return fig

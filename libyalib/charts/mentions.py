@@ -11,7 +11,7 @@ import pandas as pd
 import seaborn as sns
 
 from ..mentions import mention_counts
-from .style import SIDE_COLOURS, SIDE_LABELS, empty, set_style
+from .style import MAX_ARTICLES, SIDE_COLOURS, SIDE_LABELS, empty, set_style, short_label
 
 #: Left out of the mention charts: the country every article is about.
 DEFAULT_EXCLUDE = ("Libya",)
@@ -52,7 +52,11 @@ def actor_article_heatmap(mentions: pd.DataFrame, articles: pd.DataFrame, n: int
     set_style()
     table = mention_counts(_counted(mentions, exclude)).head(n)
     table = table.reindex(columns=articles.article_id, fill_value=0)
-    labels = {a.article_id: f"{a.article_id[:3]}\n{a.published or 'undated'}" for a in articles.itertuples()}
+    total = table.shape[1]
+    if total > MAX_ARTICLES:  # the articles with most mentions of these actors, in corpus order
+        most = table.sum().sort_values(ascending=False, kind="stable").index[:MAX_ARTICLES]
+        table = table[[a for a in table.columns if a in set(most)]]
+    labels = {a.article_id: f"{short_label(a.article_id)}\n{a.published or 'undated'}" for a in articles.itertuples()}
     fig, ax = plt.subplots(
         figsize=(2.2 + 1.1 * max(len(table.columns), 3), 0.32 * max(len(table), 6) + 1.5), layout="constrained"
     )
@@ -72,7 +76,10 @@ def actor_article_heatmap(mentions: pd.DataFrame, articles: pd.DataFrame, n: int
         ax.set_ylabel("")
         ax.set_xlabel("article (publication date)")
         ax.tick_params(axis="x", rotation=0)
-    ax.set_title("Mentions per actor and article")
+    ax.set_title(
+        "Mentions per actor and article"
+        + (f" (the {table.shape[1]} of {total} articles with most mentions)" if table.shape[1] < total else "")
+    )
     return fig
 
 
@@ -83,12 +90,16 @@ def mentions_by_side(mentions: pd.DataFrame, articles: pd.DataFrame, exclude=DEF
     table = pd.crosstab(kept.article_id, kept.side).reindex(
         index=articles.article_id, columns=list(SIDE_LABELS), fill_value=0
     )
+    total = len(table)
+    if total > MAX_ARTICLES:
+        most = table.sum(axis=1).sort_values(ascending=False, kind="stable").index[:MAX_ARTICLES]
+        table = table.loc[[a for a in table.index if a in set(most)]]
     fig, ax = plt.subplots(figsize=(8, 0.5 * max(len(table), 3) + 1.5), layout="constrained")
     if table.to_numpy().sum() == 0:
         empty(ax, "no mentions")
     else:
         left = pd.Series(0, index=table.index)
-        labels = [f"{a[:3]}" for a in table.index]
+        labels = [short_label(a) for a in table.index]
         for side in SIDE_LABELS:
             ax.barh(
                 labels, table[side].to_numpy(), left=left.to_numpy(), color=SIDE_COLOURS[side], label=SIDE_LABELS[side]
@@ -97,7 +108,10 @@ def mentions_by_side(mentions: pd.DataFrame, articles: pd.DataFrame, exclude=DEF
         ax.invert_yaxis()
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=4, fontsize=8, frameon=False)
     ax.set_xlabel("mentions")
-    ax.set_title("Mentions by side in the conflict")
+    ax.set_title(
+        "Mentions by side in the conflict"
+        + (f" (the {len(table)} of {total} articles with most mentions)" if len(table) < total else "")
+    )
     return fig
 
 

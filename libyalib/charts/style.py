@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import matplotlib
@@ -25,6 +26,17 @@ SIDE_LABELS = {
     "other": "other Libyan",
     "none": "not a Libyan party",
 }
+
+
+#: Charts with one row or column per article show at most this many (and say which).
+MAX_ARTICLES = 40
+
+
+def short_label(article_id: str) -> str:
+    """A short name for an article on an axis: the last part of its id, without a trailing hash
+    ("000_ac960319aac35454" -> "000", "2019/04/story" -> "story", "scraped#12" -> "scraped#12")."""
+    last = article_id.rsplit("/", 1)[-1]
+    return re.sub(r"_[0-9a-f]{8,}$", "", last)[:18]
 
 
 def set_style() -> None:

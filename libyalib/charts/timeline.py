@@ -8,7 +8,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .style import PALETTE, empty, set_style
+from .style import PALETTE, empty, set_style, short_label
 
 KIND_COLOURS = {
     "military action": PALETTE[3],
@@ -28,11 +28,25 @@ def _label(event) -> str:
     return f"{event.kind}{where}: {who} ({event.n_articles} art.){flag}"
 
 
-def timeline(reconciled: pd.DataFrame, articles: pd.DataFrame, years: tuple[int, int] = (2014, 2019)):
+#: At most this many lanes: a large corpus shows the events reported by most articles.
+MAX_LANES = 60
+
+
+def _years(articles: pd.DataFrame) -> tuple[int, int]:
+    """2014-2019, widened to the years the articles were published in."""
+    published = [int(p[:4]) for p in articles.published if p]
+    return min([2014, *published]), max([2019, *published])
+
+
+def timeline(reconciled: pd.DataFrame, articles: pd.DataFrame, years: tuple[int, int] | None = None):
     """One lane per event, in date order: a dot for a day, a bar for a week, month, season or year."""
     set_style()
+    years = years or _years(articles)
     lo, hi = dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)
     events = reconciled[(reconciled.date_end >= lo.isoformat()) & (reconciled.date_start <= hi.isoformat())]
+    total = len(events)
+    if total > MAX_LANES:
+        events = events.sort_values("n_articles", ascending=False, kind="stable").head(MAX_LANES).sort_index()
     events = events.reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(13, 0.34 * max(len(events), 8) + 2.2), layout="constrained")
     if events.empty:
@@ -53,15 +67,17 @@ def timeline(reconciled: pd.DataFrame, articles: pd.DataFrame, years: tuple[int,
             va="center",
             fontsize=7.5,
         )
+    labelled = len(articles) <= MAX_LANES // 2  # more labels than that would overprint each other
     for a in articles.itertuples():
         if a.published_precision == "day":
             day = dt.date.fromisoformat(a.published)
-            ax.axvline(day, color="#444444", linestyle=":", linewidth=1, zorder=1)
-            ax.text(
-                day, -1.2, f"{a.article_id[:3]}", rotation=90, ha="center", va="bottom", fontsize=7, color="#444444"
-            )
+            ax.axvline(day, color="#444444", linestyle=":", linewidth=1 if labelled else 0.4, zorder=1)
+            if labelled:
+                label = short_label(a.article_id)
+                ax.text(day, -1.2, label, rotation=90, ha="center", va="bottom", fontsize=7, color="#444444")
     ax.set_xlim(lo, hi + dt.timedelta(days=420))
-    ax.set_ylim(max(len(events), 1), -1.6)
+    longest = max((len(short_label(a)) for a in articles.article_id), default=3) if labelled else 0
+    ax.set_ylim(max(len(events), 1), -1.6 - 0.3 * max(longest - 3, 0))  # room for the articles' labels
     ax.set_yticks([])
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -76,5 +92,6 @@ def timeline(reconciled: pd.DataFrame, articles: pd.DataFrame, years: tuple[int,
         ncols=7,
         frameon=False,
     )
-    ax.set_title(f"The conflict as the articles tell it, {years[0]}–{years[1]} (one lane per event; bar = interval)")
+    which = f"the {len(events)} events most reported of {total}" if len(events) < total else "one lane per event"
+    ax.set_title(f"The conflict as the articles tell it, {years[0]}–{years[1]} ({which}; bar = interval)")
     return fig

@@ -1,0 +1,54 @@
+"""One command for a corpus: ``python -m libyalib run SRC --out DIR``.
+
+Loads SRC (a folder, a file or a table of articles), annotates it with a progress bar, and writes into DIR
+the tables (``tables/``, CSV and Parquet, as ``export`` does), every figure (``figures/``, PNG and SVG), the
+executed notebooks (``notebooks/``) and the HTML report (``report/index.html``). The notebooks run on SRC
+through ``LIBYALIB_CORPUS`` and save their figures under DIR through ``LIBYALIB_FIGURES``; the repository's
+``figures/`` and ``notebooks/`` are never written.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from .paths import ROOT
+
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def run(source: Path, out: Path, progress: bool | None = None) -> tuple[dict[str, int], Path]:
+    """Tables, figures, notebooks and report of ``source`` under ``out``; returns the row counts and the
+    report's index page."""
+    from . import notebooks as executor
+    from . import report
+    from .corpus import load_corpus
+    from .export import export
+
+    out = out.resolve()
+    counts = export(load_corpus(source), out / "tables", progress=progress)
+    env = {"LIBYALIB_CORPUS": str(Path(source).resolve()), "LIBYALIB_FIGURES": str(out / "figures")}
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)  # the notebook kernels inherit them
+    try:
+        for script in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.py")):
+            executor.execute(script.with_suffix(".ipynb"), to=out / "notebooks" / f"{script.stem}.ipynb")
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    index = report.build(out / "report", out / "notebooks", out / "figures", title=f"libyalib: {Path(source).name}")
+    return counts, index
+
+
+def summary(counts: dict[str, int], seconds: float) -> str:
+    return ", ".join(f"{n} {name}" for name, n in counts.items()) + f" in {seconds:.0f} s"
+
+
+def timed_run(source: Path, out: Path) -> str:
+    start = time.perf_counter()
+    counts, index = run(source, out, progress=True)
+    return f"{summary(counts, time.perf_counter() - start)}; report: {index}"
