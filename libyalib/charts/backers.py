@@ -7,7 +7,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.ticker import MaxNLocator
 
-from .style import PALETTE, SIDE_LABELS, empty, set_style
+from .style import PALETTE, SIDE_LABELS, detached, empty, set_style
 
 BACKING = ("asserted", "claimed by someone", "alleged")
 LIBYAN_SIDES = ["haftar_camp", "tripoli_camp", "other"]
@@ -63,7 +63,7 @@ def backer_side_heatmap(
         ax.set_ylabel("")
         ax.tick_params(axis="x", rotation=0)
     ax.set_title(title + f"\n({_unit_name(articles, by)} making the claim)")
-    return fig
+    return detached(fig)
 
 
 def backers_by_year(backers: pd.DataFrame, kinds=("state",), articles=None, by="story"):
@@ -90,7 +90,7 @@ def backers_by_year(backers: pd.DataFrame, kinds=("state",), articles=None, by="
         ax.set_xlabel("year of publication")
     axes[0].set_ylabel(f"{_unit_name(articles, by)} claiming the backing")
     axes[0].yaxis.set_major_locator(MaxNLocator(integer=True))
-    return fig
+    return detached(fig)
 
 
 def backers_by_support_type(backers: pd.DataFrame, kinds=("state",), articles=None, by="story"):
@@ -127,4 +127,4 @@ def backers_by_support_type(backers: pd.DataFrame, kinds=("state",), articles=No
             label.set_horizontalalignment("right")
     unit = _unit_name(articles, by)
     ax.set_title(f"What kind of support the articles say each state gives\n({unit} naming the type)")
-    return fig
+    return detached(fig)

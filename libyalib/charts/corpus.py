@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..furniture import ARTICLE_ROLES
-from .style import MAX_ARTICLES, PALETTE, empty, set_style, short_label
+from .style import MAX_ARTICLES, PALETTE, detached, empty, set_style, short_label
 
 
 def stripped_lines(corpus) -> pd.DataFrame:
@@ -64,4 +64,4 @@ def corpus_overview(corpus):
     shown = len(corpus.articles)
     title = "The corpus" if shown == total else f"The corpus: the {shown} longest of {total} articles"
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
-    return fig
+    return detached(fig)

@@ -11,7 +11,7 @@ import pandas as pd
 import seaborn as sns
 
 from ..mentions import mention_counts
-from .style import MAX_ARTICLES, SIDE_COLOURS, SIDE_LABELS, empty, set_style, short_label
+from .style import MAX_ARTICLES, SIDE_COLOURS, SIDE_LABELS, detached, empty, set_style, short_label
 
 #: Left out of the mention charts: the country every article is about.
 DEFAULT_EXCLUDE = ("Libya",)
@@ -44,7 +44,7 @@ def top_actors(mentions: pd.DataFrame, n: int = 20, exclude=DEFAULT_EXCLUDE):
         ax.legend(handles, SIDE_LABELS.values(), loc="lower right", fontsize=8)
     ax.set_xlabel("mentions in titles and bodies (demonyms and Libya itself not counted)")
     ax.set_title(f"Most-mentioned actors (top {n})")
-    return fig
+    return detached(fig)
 
 
 def actor_article_heatmap(mentions: pd.DataFrame, articles: pd.DataFrame, n: int = 25, exclude=DEFAULT_EXCLUDE):
@@ -80,7 +80,7 @@ def actor_article_heatmap(mentions: pd.DataFrame, articles: pd.DataFrame, n: int
         "Mentions per actor and article"
         + (f" (the {table.shape[1]} of {total} articles with most mentions)" if table.shape[1] < total else "")
     )
-    return fig
+    return detached(fig)
 
 
 def mentions_by_side(mentions: pd.DataFrame, articles: pd.DataFrame, exclude=DEFAULT_EXCLUDE):
@@ -112,7 +112,7 @@ def mentions_by_side(mentions: pd.DataFrame, articles: pd.DataFrame, exclude=DEF
         "Mentions by side in the conflict"
         + (f" (the {len(table)} of {total} articles with most mentions)" if len(table) < total else "")
     )
-    return fig
+    return detached(fig)
 
 
 def cooccurrence_graph(mentions: pd.DataFrame, min_weight: int = 1, exclude=DEFAULT_EXCLUDE) -> nx.Graph:
@@ -187,4 +187,4 @@ def cooccurrence_network(mentions: pd.DataFrame, n: int = 20, min_weight: int = 
         handles = [plt.Line2D([], [], marker="o", ls="", color=SIDE_COLOURS[s]) for s in SIDE_LABELS]
         ax.legend(handles, SIDE_LABELS.values(), loc="lower left", fontsize=8)
     ax.set_title(f"Actors mentioned in the same sentence (top {n} by mentions)")
-    return fig
+    return detached(fig)

@@ -55,6 +55,13 @@ def set_style() -> None:
     )
 
 
+def detached(fig):
+    """The figure, closed in pyplot: a notebook shows it once, as the cell's value, not a second time as an
+    open figure when the cell ends."""
+    plt.close(fig)
+    return fig
+
+
 def save(fig, name: str, folder: Path = FIGURES) -> list[Path]:
     """Write ``fig`` as ``folder/name.png`` and ``folder/name.svg`` with no volatile metadata."""
     folder.mkdir(parents=True, exist_ok=True)

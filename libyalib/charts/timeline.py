@@ -8,7 +8,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .style import PALETTE, empty, set_style, short_label
+from .style import PALETTE, detached, empty, set_style, short_label
 
 KIND_COLOURS = {
     "military action": PALETTE[3],
@@ -94,4 +94,4 @@ def timeline(reconciled: pd.DataFrame, articles: pd.DataFrame, years: tuple[int,
     )
     which = f"the {len(events)} events most reported of {total}" if len(events) < total else "one lane per event"
     ax.set_title(f"The conflict as the articles tell it, {years[0]}–{years[1]} ({which}; bar = interval)")
-    return fig
+    return detached(fig)
