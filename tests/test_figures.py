@@ -55,3 +55,15 @@ def test_saved_figures_are_byte_identical(seeds, tmp_path):
     second = charts.save(charts.top_actors(actor_mentions(seeds)), "b", tmp_path)
     for a, b in zip(first, second, strict=False):
         assert a.read_bytes() == b.read_bytes()
+
+
+def test_articles_with_the_same_short_name_keep_their_own_rows(tmp_path):
+    for folder in ("2019", "2020"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(
+            f"Story\n\nThe GNA met envoys from Italy in {folder}, officials said.\n"
+        )
+    fig = charts.corpus_overview(load_corpus(tmp_path))
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["2019/story \nundated", "2020/story \nundated"]
+    plt.close(fig)

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..furniture import ARTICLE_ROLES
-from .style import MAX_ARTICLES, PALETTE, detached, empty, set_style, short_label
+from .style import MAX_ARTICLES, PALETTE, detached, empty, set_style, short_labels
 
 
 def stripped_lines(corpus) -> pd.DataFrame:
@@ -31,9 +31,9 @@ def corpus_overview(corpus):
         empty(words, "no articles")
         empty(lines, "no articles")
     else:
+        names = short_labels(corpus.articles.article_id)
         labels = [
-            f"{short_label(a.article_id)} {a.outlet or ''}\n{a.published or 'undated'}"
-            for a in corpus.articles.itertuples()
+            f"{names[a.article_id]} {a.outlet or ''}\n{a.published or 'undated'}" for a in corpus.articles.itertuples()
         ]
         words.barh(labels, corpus.articles.n_words, color=PALETTE[0])
         words.invert_yaxis()

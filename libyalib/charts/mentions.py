@@ -11,7 +11,7 @@ import pandas as pd
 import seaborn as sns
 
 from ..mentions import mention_counts
-from .style import MAX_ARTICLES, SIDE_COLOURS, SIDE_LABELS, detached, empty, set_style, short_label
+from .style import MAX_ARTICLES, SIDE_COLOURS, SIDE_LABELS, detached, empty, set_style, short_labels
 
 #: Left out of the mention charts: the country every article is about.
 DEFAULT_EXCLUDE = ("Libya",)
@@ -56,7 +56,8 @@ def actor_article_heatmap(mentions: pd.DataFrame, articles: pd.DataFrame, n: int
     if total > MAX_ARTICLES:  # the articles with most mentions of these actors, in corpus order
         most = table.sum().sort_values(ascending=False, kind="stable").index[:MAX_ARTICLES]
         table = table[[a for a in table.columns if a in set(most)]]
-    labels = {a.article_id: f"{short_label(a.article_id)}\n{a.published or 'undated'}" for a in articles.itertuples()}
+    names = short_labels(articles.article_id)
+    labels = {a.article_id: f"{names[a.article_id]}\n{a.published or 'undated'}" for a in articles.itertuples()}
     fig, ax = plt.subplots(
         figsize=(2.2 + 1.1 * max(len(table.columns), 3), 0.32 * max(len(table), 6) + 1.5), layout="constrained"
     )
@@ -99,7 +100,8 @@ def mentions_by_side(mentions: pd.DataFrame, articles: pd.DataFrame, exclude=DEF
         empty(ax, "no mentions")
     else:
         left = pd.Series(0, index=table.index)
-        labels = [short_label(a) for a in table.index]
+        names = short_labels(table.index)
+        labels = [names[a] for a in table.index]
         for side in SIDE_LABELS:
             ax.barh(
                 labels, table[side].to_numpy(), left=left.to_numpy(), color=SIDE_COLOURS[side], label=SIDE_LABELS[side]

@@ -39,6 +39,13 @@ def short_label(article_id: str) -> str:
     return re.sub(r"_[0-9a-f]{8,}$", "", last)[:18]
 
 
+def short_labels(article_ids) -> dict[str, str]:
+    """:func:`short_label` of each id, or the whole id where two short labels would be the same."""
+    ids = list(dict.fromkeys(article_ids))
+    short = [short_label(a) for a in ids]
+    return {a: s if short.count(s) == 1 else a for a, s in zip(ids, short, strict=True)}
+
+
 def set_style() -> None:
     """Seaborn theme, palette and the settings that make saved files reproducible."""
     sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, font="DejaVu Sans")

@@ -8,7 +8,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .style import PALETTE, detached, empty, set_style, short_label
+from .style import PALETTE, detached, empty, set_style, short_labels
 
 KIND_COLOURS = {
     "military action": PALETTE[3],
@@ -68,15 +68,16 @@ def timeline(reconciled: pd.DataFrame, articles: pd.DataFrame, years: tuple[int,
             fontsize=7.5,
         )
     labelled = len(articles) <= MAX_LANES // 2  # more labels than that would overprint each other
+    names = short_labels(articles.article_id)
     for a in articles.itertuples():
         if a.published_precision == "day":
             day = dt.date.fromisoformat(a.published)
             ax.axvline(day, color="#444444", linestyle=":", linewidth=1 if labelled else 0.4, zorder=1)
             if labelled:
-                label = short_label(a.article_id)
+                label = names[a.article_id]
                 ax.text(day, -1.2, label, rotation=90, ha="center", va="bottom", fontsize=7, color="#444444")
     ax.set_xlim(lo, hi + dt.timedelta(days=420))
-    longest = max((len(short_label(a)) for a in articles.article_id), default=3) if labelled else 0
+    longest = max((len(n) for n in names.values()), default=3) if labelled else 0
     ax.set_ylim(max(len(events), 1), -1.6 - 0.3 * max(longest - 3, 0))  # room for the articles' labels
     ax.set_yticks([])
     ax.xaxis.set_major_locator(mdates.YearLocator())
