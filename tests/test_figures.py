@@ -5,6 +5,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -67,3 +68,44 @@ def test_articles_with_the_same_short_name_keep_their_own_rows(tmp_path):
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels == ["2019/story \nundated", "2020/story \nundated"]
     plt.close(fig)
+
+
+def test_a_corpus_of_500_articles_stays_legible(tmp_path):
+    # 500 articles of our own (loaded, not annotated) and made-up rows for them: the charts with one row or
+    # lane per article or event show at most 40 articles and 60 events, and say how many of how many.
+    for i in range(500):
+        (tmp_path / f"a{i:03d}.txt").write_text(f"Report {i}\n\n" + "The GNA met envoys from Italy. " * (1 + i % 7))
+    corpus = load_corpus(tmp_path)
+    ids = corpus.articles.article_id
+    mentions = pd.DataFrame(
+        {
+            "article_id": ids.repeat(3).to_numpy(),
+            "actor": ["Khalifa Haftar", "Italy", "Turkey"] * 500,
+            "form": "name",
+            "side": ["haftar_camp", "none", "none"] * 500,
+            "sentence_id": 0,
+        }
+    )
+    fig = charts.corpus_overview(corpus)
+    assert len(fig.axes[0].get_yticklabels()) == 40 and "the 40 longest of 500" in fig._suptitle.get_text()
+    fig = charts.actor_article_heatmap(mentions, corpus.articles)
+    assert len(fig.axes[0].get_xticklabels()) == 40 and "40 of 500 articles" in fig.axes[0].get_title("left")
+    fig = charts.mentions_by_side(mentions, corpus.articles)
+    assert len(fig.axes[0].get_yticklabels()) == 40
+    days = pd.date_range("2015-01-01", periods=500, freq="D").strftime("%Y-%m-%d")
+    reconciled = pd.DataFrame(
+        {
+            "date_start": days,
+            "date_end": days,
+            "precision": "day",
+            "kind": "meeting",
+            "actors": "Italy",
+            "location": "",
+            "n_articles": [1 + i % 5 for i in range(500)],
+            "disagreement": False,
+            "articles": ids.to_numpy(),
+        }
+    )
+    fig = charts.timeline(reconciled, corpus.articles)
+    assert "the 60 events most reported of 500" in fig.axes[0].get_title("left")
+    plt.close("all")
