@@ -50,13 +50,14 @@ def corpus_overview(corpus):
                 color=PALETTE[i % len(PALETTE)],
             )
             left += table[role]
-        lines.legend(
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.12 - 0.6 / max(len(labels), 3)),
-            ncols=3,
-            fontsize=8,
-            frameon=False,
-        )
+        if len(table.columns):
+            lines.legend(
+                loc="upper center",
+                bbox_to_anchor=(0.5, -0.12 - 0.6 / max(len(labels), 3)),
+                ncols=3,
+                fontsize=8,
+                frameon=False,
+            )
     words.set_title("Words of article text")
     words.set_xlabel("words")
     lines.set_title("Lines stripped as page furniture")
