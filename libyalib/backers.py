@@ -316,12 +316,13 @@ def _support_types(cue, other_cues: list, backed: Party) -> str:
         clause = clause.head
     while clause.dep_ in INHERIT and not has_subject(clause) and clause.head.i != clause.i:
         clause = clause.head  # "jets were sent to support Haftar"
-    if clause.dep_ in ("acl", "relcl", "amod") and clause.head.dep_.startswith("nsubj"):
-        clause = clause.head.head  # "the UAE aiding the LNA launched an airstrike"
+    if clause.dep_ in ("acl", "amod") and clause.tag_ == "VBG" and clause.head.dep_.startswith("nsubj"):
+        clause = clause.head.head  # "the UAE aiding the LNA launched an airstrike": the backer acts
     skip = {t.i for other in other_cues if other.i != cue.i and cue not in other.subtree for t in other.subtree}
     handing = lex.words("support") | lex.words("provide") | lex.words("give") | lex.words("fight")
-    military = lex.words("military")
+    military, conduct = lex.words("military"), lex.words("conduct")
     named = [cue, *(c for c in cue.children if c.dep_ in ("amod", "compound", "nmod"))]
+    named += [c for c in cue.conjuncts if lex.cue_class(c)]  # "armed and financed by the UAE"
     if clause.lemma_.lower() in lex.words("fight"):
         named.append(clause)  # "intervened on behalf of", "fought on the side of"
     for verb in (t for t in clause.subtree if t.pos_ in ("VERB", "AUX") and t.i not in skip):
@@ -335,7 +336,8 @@ def _support_types(cue, other_cues: list, backed: Party) -> str:
                 else []
             )
             for obj in (o for x in objects for o in [x, *x.conjuncts]):
-                if verb.lemma_.lower() in handing or obj.lemma_.lower() in military:
+                lemma = verb.lemma_.lower()
+                if lemma in handing or (lemma in conduct and obj.lemma_.lower() in military):
                     named += [obj, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
                     named += [
                         o

@@ -259,7 +259,7 @@ def shape(cue, party, lexicon, span=frozenset(), hyphen=("-", "‐", "–")) -> 
     for step in found:
         text += step.label
         if step.up and step.token.pos_ in ("VERB", "AUX"):
-            for cls in ("receive", "give"):
+            for cls in ("receive", "give", "include"):
                 if step.token.lemma_.lower() in lexicon.words(cls):
                     text += f"[{cls}]"
                     break

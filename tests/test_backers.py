@@ -292,3 +292,48 @@ def test_support_table_counts_articles_per_type(tmp_path):
 )
 def test_appeals_are_not_claims(tmp_path, text):
     assert _claims(tmp_path, text) == []
+
+
+# More forms news uses every day, each a shape in roles.csv; sentences written for this test.
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        ("Turkey's intervention on the side of the GNA turned the tide of the war.", [("Turkey", GNA, "unknown")]),
+        (
+            "The GNA receives military support from Turkey and Qatar.",
+            [("Qatar", GNA, "unknown"), ("Turkey", GNA, "unknown")],
+        ),
+        (
+            "Haftar's foreign backers include the UAE, Egypt and Russia.",
+            [("Egypt", H, "unknown"), ("Russia", H, "unknown"), ("United Arab Emirates", H, "unknown")],
+        ),
+        (
+            "Emirati drones have carried out strikes in support of Haftar's forces.",
+            [("United Arab Emirates", LNA, "troops as a secondary warring party")],
+        ),
+        (
+            "Haftar has received weapons from the UAE in breach of the arms embargo.",
+            [("United Arab Emirates", H, "weapons")],
+        ),
+        (
+            "Haftar enjoys the backing of Egypt and the United Arab Emirates.",
+            [("Egypt", H, "unknown"), ("United Arab Emirates", H, "unknown")],
+        ),
+        (
+            "The LNA, armed and financed by the UAE, took Sirte.",
+            [("United Arab Emirates", LNA, "weapons;funding and economic support")],
+        ),
+        (
+            "Ankara has sent Syrian fighters to Libya to fight for the GNA.",
+            [("Turkey", GNA, "troops as a secondary warring party")],
+        ),
+        # the backers' own offensive is not how they back him
+        (
+            "Haftar, who is backed by Egypt and Russia, launched an offensive on Tripoli.",
+            [("Egypt", H, "unknown"), ("Russia", H, "unknown")],
+        ),
+    ],
+)
+def test_news_forms(tmp_path, text, claims):
+    rows = foreign_backers(one_article(tmp_path, text, "2020-06-01"))
+    assert sorted(zip(rows.backer, rows.backed, rows.support_type, strict=True)) == claims
