@@ -72,6 +72,17 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("run", help="tables, figures, notebooks and an HTML report for a corpus")
     run.add_argument("source", type=Path, help="folder, file or table of articles")
     run.add_argument("--out", type=Path, required=True, help="folder to write tables/, figures/, notebooks/, report/")
+    for command in (exp, run):
+        command.add_argument(
+            "--engine",
+            choices=("local", "dask"),
+            default="local",
+            help="local: in this process (spaCy's n_process); dask: Dask workers",
+        )
+        command.add_argument(
+            "--scheduler",
+            help="address of an existing Dask scheduler (default: a LocalCluster of two workers on this machine)",
+        )
     try:
         args = parser.parse_args(argv)
         source = _source(args.source if args.command == "run" else args.seeds)
@@ -84,13 +95,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         from .run import timed_run
 
-        print(timed_run(source, out))
+        print(timed_run(source, out, args.engine, args.scheduler))
         return 0
     from .corpus import CorpusError, load_corpus
     from .export import export
 
     try:
-        counts = export(load_corpus(source, strict=args.strict), out, strict=args.strict)
+        counts = export(
+            load_corpus(source, strict=args.strict),
+            out,
+            strict=args.strict,
+            engine=args.engine,
+            scheduler=args.scheduler,
+        )
     except (CorpusError, RuntimeError) as exc:
         if not args.strict:
             raise

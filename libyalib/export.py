@@ -1,7 +1,10 @@
 """Write the corpus tables to CSV and Parquet under one folder, validated against their contracts.
 
-Every file is written under a temporary name and renamed when complete, so an interrupted run never leaves
-a complete-looking table that is half written.
+The row tables are streamed to disk as the articles are read (:mod:`libyalib.writer`), by the in-process
+engine or, with ``engine="dask"``, by Dask workers over partitions of the corpus (a ``LocalCluster`` of two
+workers, or the cluster at ``scheduler``); the files are the same, byte for byte, whichever engine ran and
+however the work was split. Every file is written under a temporary name and renamed when complete, so an
+interrupted run never leaves a complete-looking table that is half written.
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ import pandas as pd
 
 from .schema import validate
 
-
-def _replace(tmp: Path, final: Path) -> None:
-    os.replace(tmp, final)
+#: Articles per chunk handed to the writers, and per Dask partition.
+CHUNK = 64
+SUPPORT_FIELDS = ["article_id", "published", "backer", "backer_kind", "side", "stance", "support_type"]
 
 
 def write_table(frame: pd.DataFrame, name: str, out: Path) -> None:
@@ -30,33 +33,104 @@ def write_table(frame: pd.DataFrame, name: str, out: Path) -> None:
                 frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
             else:
                 frame.to_parquet(tmp, index=False)
-            _replace(tmp, final)
+            os.replace(tmp, final)
         finally:
             tmp.unlink(missing_ok=True)
 
 
-def export(corpus, out: Path, strict: bool = False, progress: bool | None = None) -> dict[str, int]:
+def _empty() -> dict[str, list[dict]]:
+    from .extract import TABLES
+
+    return {name: [] for name in TABLES}
+
+
+def _chunks_local(corpus, strict: bool, progress: bool | None):
+    from .extract import iter_rows
+
+    rows, n = _empty(), 0
+    for _, found in iter_rows(corpus, strict, progress):
+        for name, found_rows in found.items():
+            rows[name].extend(found_rows)
+        n += 1
+        if n % CHUNK == 0:
+            yield rows
+            rows = _empty()
+    yield rows
+
+
+def _chunks_dask(corpus, scheduler: str | None, progress: bool | None):
+    """The same rows, computed by Dask workers partition by partition and collected in corpus order."""
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    from .extract import partition_rows
+
+    parts = [corpus.articles.iloc[i : i + CHUNK] for i in range(0, len(corpus.articles), CHUNK)]
+    cluster = (
+        None if scheduler else LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    )
+    try:
+        with Client(scheduler or cluster) as client:
+            bag = db.from_sequence(parts, npartitions=max(len(parts), 1)).map(partition_rows)
+            futures = client.compute(bag.to_delayed())
+            if progress or (progress is None and len(parts) > 1):
+                from tqdm.auto import tqdm
+
+                futures = tqdm(futures, desc="partitions", unit="partition")
+            for future in futures:  # in corpus order
+                for rows, failed in future.result():
+                    corpus.failed.update(failed)
+                    yield rows
+                future.release()
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def export(
+    corpus,
+    out: Path,
+    strict: bool = False,
+    progress: bool | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> dict[str, int]:
     """Write every table of ``corpus`` to ``out``; returns the row count of each.
 
     Articles that could not be analysed leave the articles table for the rejected one, with the reason.
     """
-    from .extract import extract
+    from .extract import DTYPES, TABLES
     from .support import support_table
+    from .writer import TableWriter
 
-    tables = extract(corpus, strict=strict, progress=progress)
+    out = Path(out)
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    writers: dict = {}
+    claims = []
+    try:
+        for name, columns in TABLES.items():
+            writers[name] = TableWriter(name, out, columns, DTYPES[name])
+        chunks = (
+            _chunks_local(corpus, strict, progress) if engine == "local" else _chunks_dask(corpus, scheduler, progress)
+        )
+        for rows in chunks:
+            for name, writer in writers.items():
+                writer.write(rows[name])
+            claims += [{k: row[k] for k in SUPPORT_FIELDS} for row in rows["backers"]]
+        counts = {name: writer.close() for name, writer in writers.items()}
+    except BaseException:
+        for writer in writers.values():
+            writer.abort()
+        raise
     failed = corpus.failed
-    articles = corpus.articles[~corpus.articles.file.isin(list(failed))].drop(columns=["body"])
+    articles = corpus.articles[~corpus.articles.file.isin(list(failed))].drop(columns=["body"]).reset_index(drop=True)
     rejected = pd.concat(
         [corpus.rejected, pd.DataFrame({"file": list(failed), "reason": list(failed.values())})], ignore_index=True
     )
-    ordered = {
-        "articles": articles.reset_index(drop=True),
-        "rejected": rejected,
-        "mentions": tables["mentions"],
-        "backers": tables["backers"],
-        "support": support_table(tables["backers"]),
-        "events": tables["events"],
-    }
-    for name, frame in ordered.items():
-        write_table(frame, name, Path(out))
-    return {name: len(frame) for name, frame in ordered.items()}
+    support = support_table(pd.DataFrame(claims, columns=SUPPORT_FIELDS))
+    for name, frame in (("articles", articles), ("rejected", rejected), ("support", support)):
+        write_table(frame, name, out)
+    counts.update(articles=len(articles), rejected=len(rejected), support=len(support))
+    order = ("articles", "rejected", "mentions", "backers", "support", "events")
+    return {name: counts[name] for name in order}

@@ -18,7 +18,9 @@ from .paths import ROOT
 NOTEBOOKS = ROOT / "notebooks"
 
 
-def run(source: Path, out: Path, progress: bool | None = None) -> tuple[dict[str, int], Path]:
+def run(
+    source: Path, out: Path, progress: bool | None = None, engine: str = "local", scheduler: str | None = None
+) -> tuple[dict[str, int], Path]:
     """Tables, figures, notebooks and report of ``source`` under ``out``; returns the row counts and the
     report's index page."""
     from . import notebooks as executor
@@ -27,7 +29,7 @@ def run(source: Path, out: Path, progress: bool | None = None) -> tuple[dict[str
     from .export import export
 
     out = out.resolve()
-    counts = export(load_corpus(source), out / "tables", progress=progress)
+    counts = export(load_corpus(source), out / "tables", progress=progress, engine=engine, scheduler=scheduler)
     env = {"LIBYALIB_CORPUS": str(Path(source).resolve()), "LIBYALIB_FIGURES": str(out / "figures")}
     saved = {key: os.environ.get(key) for key in env}
     os.environ.update(env)  # the notebook kernels inherit them
@@ -48,7 +50,7 @@ def summary(counts: dict[str, int], seconds: float) -> str:
     return ", ".join(f"{n} {name}" for name, n in counts.items()) + f" in {seconds:.0f} s"
 
 
-def timed_run(source: Path, out: Path) -> str:
+def timed_run(source: Path, out: Path, engine: str = "local", scheduler: str | None = None) -> str:
     start = time.perf_counter()
-    counts, index = run(source, out, progress=True)
+    counts, index = run(source, out, progress=True, engine=engine, scheduler=scheduler)
     return f"{summary(counts, time.perf_counter() - start)}; report: {index}"
