@@ -99,32 +99,58 @@ def _intact(path: Path) -> bool:
     return fmt == FORMAT and hashlib.sha256(payload).hexdigest().encode() == digest
 
 
-def _annotate(nlp, rows: list, n_process: int) -> list[tuple[object, list[Doc] | str]]:
-    """``(row, [title, body])`` or ``(row, reason)`` for each row, in order."""
-    texts = [(row, [row.title, *pieces(row.body)]) for row in rows]
-    flat = (t for _, parts in texts for t in parts)
-    stream = iter(nlp.pipe(flat, batch_size=BATCH_SIZE, n_process=n_process))
-    out = []
-    for row, parts in texts:
-        docs = [next(stream) for _ in parts]
-        out.append((row, [docs[0], Doc.from_docs(docs[1:], ensure_whitespace=False)]))
-    return out
+def _annotate(nlp, rows: list, n_process: int):
+    """``(row, [title, body])`` for each row, in order, lazily: one ``nlp.pipe`` over all their texts, so
+    that spaCy's worker processes annotate ahead while the caller reads what is done."""
+    parts = [(row, [row.title, *pieces(row.body)]) for row in rows]
+    stream = iter(nlp.pipe((t for _, texts in parts for t in texts), batch_size=BATCH_SIZE, n_process=n_process))
+    for row, texts in parts:
+        docs = [next(stream) for _ in texts]
+        yield row, [docs[0], Doc.from_docs(docs[1:], ensure_whitespace=False)]
 
 
-def _annotate_safely(nlp, rows: list, n_process: int) -> list[tuple[object, list[Doc] | str]]:
-    """As :func:`_annotate`, but a failure costs only the article that caused it."""
+def _reason(exc: BaseException) -> str:
+    return f"could not be annotated: {type(exc).__name__}: {exc}"
+
+
+def _annotate_safely(nlp, rows: list, n_process: int):
+    """As :func:`_annotate`, but a failure costs only the article that caused it: the rest are annotated
+    one at a time. Yields ``(row, [title, body])`` or ``(row, reason)``."""
+    done = 0
     try:
-        return _annotate(nlp, rows, n_process)
-    except Exception:
+        for item in _annotate(nlp, rows, n_process):
+            yield item
+            done += 1
+    except Exception as exc:
         if len(rows) == 1:
-            import traceback
+            yield rows[0], _reason(exc)
+            return
+        for row in rows[done:]:
+            yield from _annotate_safely(nlp, [row], 1)
 
-            exc = traceback.format_exc().strip().splitlines()[-1]
-            return [(rows[0], f"could not be annotated: {exc}")]
-        out = []
-        for row in rows:
-            out += _annotate_safely(nlp, [row], 1)
-        return out
+
+def _todo(corpus, key: str) -> dict:
+    """The articles whose entry is missing or damaged, one per text (a damaged entry is named once)."""
+    todo = {}
+    for row in corpus.articles.itertuples():
+        path = cache_path(row, key)
+        if row.file not in corpus.failed and text_key(row) not in todo and not _intact(path):
+            if path.exists():
+                warnings.warn(f"annotation cache entry {path} is damaged; annotating again", stacklevel=3)
+            todo[text_key(row)] = row
+    return todo
+
+
+def _processes(n: int, n_process: int | None) -> int:
+    return n_process if n_process is not None else 2 if n >= 200 and (os.cpu_count() or 1) > 1 else 1
+
+
+def _bar(n: int, progress: bool | None):
+    if progress or (progress is None and n >= 50):
+        from tqdm.auto import tqdm
+
+        return tqdm(total=n, desc="annotating", unit="article")
+    return None
 
 
 def ensure_annotated(corpus, progress: bool | None = None, n_process: int | None = None) -> int:
@@ -132,53 +158,59 @@ def ensure_annotated(corpus, progress: bool | None = None, n_process: int | None
     returns how many were annotated. Failures are recorded in ``corpus.failed`` (file -> reason)."""
     nlp = pipeline()
     key = nlp.meta["libyalib_key"]
-    todo = {}
-    for row in corpus.articles.itertuples():
-        path = cache_path(row, key)
-        if text_key(row) not in todo and not _intact(path):
-            if path.exists():
-                warnings.warn(f"annotation cache entry {path} is damaged; annotating again", stacklevel=2)
-            todo[text_key(row)] = row
-    rows = list(todo.values())
-    if not rows:
-        return 0
-    if n_process is None:
-        n_process = 2 if len(rows) >= 200 and (os.cpu_count() or 1) > 1 else 1
-    bar = None
-    if progress or (progress is None and len(rows) >= 50):
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=len(rows), desc="annotating", unit="article")
-    done = 0
-    for start in range(0, len(rows), 4 * BATCH_SIZE):
-        for row, result in _annotate_safely(nlp, rows[start : start + 4 * BATCH_SIZE], n_process):
-            if isinstance(result, str):
-                corpus.failed[row.file] = result
-            else:
-                _write(cache_path(row, key), result)
-                done += 1
-            if bar is not None:
-                bar.update(1)
+    rows = list(_todo(corpus, key).values())
+    bar, done = _bar(len(rows), progress), 0
+    for row, result in _annotate_safely(nlp, rows, _processes(len(rows), n_process)) if rows else ():
+        if isinstance(result, str):
+            corpus.failed[row.file] = result
+        else:
+            _write(cache_path(row, key), result)
+            done += 1
+        if bar is not None:
+            bar.update(1)
     if bar is not None:
         bar.close()
     return done
 
 
 def iter_docs(corpus, progress: bool | None = None, n_process: int | None = None):
-    """Yield ``(article, title_doc, body_doc)`` in corpus order, one article in memory at a time; articles
-    that could not be annotated are skipped (their reason is in ``corpus.failed``)."""
-    ensure_annotated(corpus, progress, n_process)
+    """Yield ``(article, title_doc, body_doc)`` in corpus order, one article in memory at a time, annotating
+    what the cache lacks as it goes (spaCy's workers run ahead while the caller reads the articles done);
+    articles that could not be annotated are skipped (their reason is in ``corpus.failed``)."""
     nlp = pipeline()
     key = nlp.meta["libyalib_key"]
+    todo = _todo(corpus, key)
+    rows = list(todo.values())
+    fresh = iter(_annotate_safely(nlp, rows, _processes(len(rows), n_process))) if rows else iter(())
+    bar = _bar(len(rows), progress)
+    just_done: dict[str, list[Doc]] = {}  # the last text annotated, for a copy of it right after
+    produced: set[str] = set()
     for row in corpus.articles.itertuples():
         if row.file in corpus.failed:
             continue
-        docs = _read(cache_path(row, key), row, nlp.vocab)
-        if docs is None:  # damaged since it was written: annotate it alone
-            result = _annotate_safely(nlp, [row], 1)[0][1]
+        k = text_key(row)
+        if k in todo and k not in produced:
+            done_row, result = next(fresh)  # the stream follows the corpus order
+            produced.add(k)
+            if bar is not None:
+                bar.update(1)
             if isinstance(result, str):
-                corpus.failed[row.file] = result
+                corpus.failed[done_row.file] = result
                 continue
-            _write(cache_path(row, key), result)
+            _write(cache_path(done_row, key), result)
+            just_done = {k: result}
             docs = tuple(result)
+        elif k in just_done:
+            docs = tuple(just_done[k])
+        else:
+            docs = _read(cache_path(row, key), row, nlp.vocab)
+            if docs is None:  # damaged since it was checked: annotate it alone
+                result = next(_annotate_safely(nlp, [row], 1))[1]
+                if isinstance(result, str):
+                    corpus.failed[row.file] = result
+                    continue
+                _write(cache_path(row, key), result)
+                docs = tuple(result)
         yield row, docs[0], docs[1]
+    if bar is not None:
+        bar.close()

@@ -22,7 +22,7 @@ import pandas as pd
 from .deppath import INHERIT, NP_MODIFIERS, has_subject, head, shape
 from .kb import PLACE, load_kb, member_of
 from .lexicon import SUPPORT_TYPES, load_lexicon
-from .nlp import by_sentence, ents_by_sentence, sentence_span
+from .nlp import by_sentence, ents_by_sentence, sentence_span, text_of
 
 COLUMNS = [
     "article_id",
@@ -101,7 +101,7 @@ def _party(token, span: frozenset, actor: str, kind: str, day: str) -> Party:
         kind = kb.kind(actor) or kind
     if noun in MERCENARY_NOUNS and kind == "state":
         kind = "mercenaries"
-    country = kb.actors.country.get(actor, "")
+    country = kb.country(actor)
     foreign = bool(kb.kind(actor)) and country != "Libya" and actor != "Libya"
     side = kb.side(actor, day)
     return Party(token, span, actor, kind, foreign, side if side in CAMPS else "")
@@ -111,7 +111,7 @@ def _backer(party: Party) -> tuple[str, str]:
     """A foreign official backs in the name of the state they serve."""
     kb = load_kb()
     if party.kind == "person":
-        country = kb.actors.country.get(party.actor, "")
+        country = kb.country(party.actor)
         if kb.kind(country) == "state":
             return country, "state"
     return party.actor, party.kind
@@ -476,7 +476,7 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
     rows = []
     body_mentions = by_sentence(mentions, "body")
     ents = ents_by_sentence(body_doc)
-    text = body_doc.text  # built anew on every access
+    text = text_of(body_doc)
     history: dict = {}
     previous, previous_start = [], 0
     for sentence_id, sent in enumerate(body_doc.sents):
@@ -492,7 +492,7 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
         other_cues = [c for *_, c, _ in emitted]
         for stance, backer, backed, cue, evidence_start in emitted:
             name, kind = _backer(backer)
-            if name == backed.actor or kb.actors.country.get(name, "") == "Libya":
+            if name == backed.actor or kb.country(name) == "Libya":
                 continue
             rows.append(
                 {

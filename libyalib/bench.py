@@ -1,11 +1,16 @@
-"""Benchmark: annotation throughput against raw spaCy, and peak memory against corpus size.
+"""Benchmark: throughput and peak memory of the engines against raw spaCy, at two corpus sizes.
 
-``python -m libyalib.bench [--articles N] [--sizes A,B,C]`` builds a synthetic corpus of N articles from
-shuffled paragraphs of the seeds (fixed seed), then measures in separate processes:
+``python -m libyalib.bench [--sizes 1000,8000]`` builds synthetic corpora of shuffled real seed paragraphs
+(fixed seed) and measures, each run in a separate process with an empty annotation cache:
 
-- ``libyalib``: ``load_corpus`` + annotation (empty cache) + ``actor_mentions``, in words per second;
-- ``raw spaCy``: ``nlp.pipe`` with the same model, batch size and processes on the same titles and bodies;
-- peak resident memory of the ``libyalib`` run at each corpus size (it should stay flat).
+- ``raw``: ``nlp.pipe`` of the same model on the same titles and bodies, one process, the same batch size;
+- ``local``: the in-process engine, ``python -m libyalib export`` (load, annotate with spaCy's
+  ``n_process=2``, extract, stream the tables to disk);
+- ``dask``: the same with ``--engine dask`` on a ``LocalCluster`` of two workers;
+- ``warm``: the in-process engine again on the same cache (nothing to annotate).
+
+Words per second count the words of titles and bodies; peak memory is the largest resident set of the
+whole process tree (the run and every process it started), sampled every 0.1 s with psutil.
 """
 
 from __future__ import annotations
@@ -14,10 +19,10 @@ import argparse
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -39,97 +44,129 @@ def build_corpus(folder: Path, n: int, seed: int = 2014) -> None:
         (folder / f"bench_{i:05d}.txt").write_text(text, encoding="utf-8")
 
 
-def _peak_rss_mb() -> float:
-    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (self_kb + children_kb) / 1024
+class TreePeak:
+    """Largest summed resident memory of a process and all its descendants while running."""
+
+    def __init__(self, pid: int):
+        import psutil
+
+        self.process, self.peak, self._stop = psutil.Process(pid), 0, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            total = 0
+            try:
+                for p in [self.process, *self.process.children(recursive=True)]:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                break
+            self.peak = max(self.peak, total)
+            time.sleep(0.1)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
 
 
-def _measure(kind: str, folder: Path, n_process: int) -> dict:
-    os.environ["LIBYALIB_CACHE"] = tempfile.mkdtemp(prefix="libyalib-bench-cache-")
+def _words(folder: Path) -> int:
     from .corpus import load_corpus
-    from .nlp import BATCH_SIZE, pipeline
 
-    nlp = pipeline()
-    if kind == "libyalib":
-        from .annotations import ensure_annotated
-        from .mentions import actor_mentions
-
-        start = time.perf_counter()
-        corpus = load_corpus(folder)
-        ensure_annotated(corpus, progress=False, n_process=n_process)
-        rows = len(actor_mentions(corpus))
-    else:
-        import spacy
-
-        corpus = load_corpus(folder)
-        raw = spacy.load(nlp.meta["libyalib_model"].rsplit("-", 1)[0])
-        texts = [t for row in corpus.articles.itertuples() for t in (row.title, row.body)]
-        start = time.perf_counter()
-        rows = sum(len(doc.ents) for doc in raw.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process))
-    seconds = time.perf_counter() - start
-    words = int(corpus.articles.n_words.sum() + corpus.articles.title.str.split().str.len().sum())
-    return {
-        "kind": kind,
-        "articles": len(corpus),
-        "words": words,
-        "seconds": round(seconds, 2),
-        "words_per_second": round(words / seconds),
-        "peak_rss_mb": round(_peak_rss_mb()),
-        "rows": rows,
-    }
+    articles = load_corpus(folder).articles
+    return int(articles.n_words.sum() + articles.title.str.split().str.len().sum())
 
 
-def _run(kind: str, folder: Path, n_process: int) -> dict:
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "libyalib.bench",
-            "--measure",
-            kind,
-            "--folder",
-            str(folder),
-            "--processes",
-            str(n_process),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def _raw(folder: Path) -> None:
+    """The baseline, run in its own process: raw ``nlp.pipe`` on the titles and bodies."""
+    import spacy
+
+    from .corpus import load_corpus
+    from .nlp import BATCH_SIZE, MODELS
+
+    texts = [t for row in load_corpus(folder).articles.itertuples() for t in (row.title, row.body)]
+    nlp = spacy.load(os.environ.get("LIBYALIB_SPACY_MODEL") or MODELS[-1])
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=1):
+        pass
+    print(json.dumps({"seconds": time.perf_counter() - start}))
+
+
+def _timed(command: list[str], env: dict) -> tuple[float, int, str]:
+    """Wall time, peak memory of the process tree, and the last line printed."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    with TreePeak(proc.pid) as peak:
+        out, _ = proc.communicate()
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(command)} failed with status {proc.returncode}")
+    return time.perf_counter() - start, peak.peak, out.strip().splitlines()[-1]
+
+
+def measure(folder: Path, work: Path) -> list[dict]:
+    words = _words(folder)
+    python = [sys.executable, "-m"]
+    rows = []
+    for kind in ("raw", "local", "warm", "dask"):
+        cache = work / ("cache-local" if kind == "warm" else f"cache-{kind}")  # warm: the local run's cache
+        env = {**os.environ, "LIBYALIB_CACHE": str(cache)}
+        if kind == "raw":
+            seconds, peak, line = _timed([*python, "libyalib.bench", "--raw", str(folder)], env)
+            seconds = json.loads(line)["seconds"]  # the pipe alone, without loading the model
+        else:
+            engine = ["--engine", "dask"] if kind == "dask" else []
+            out = work / f"out-{kind}"
+            seconds, peak, _ = _timed(
+                [*python, "libyalib", "export", "--seeds", str(folder), "--out", str(out), *engine], env
+            )
+        rows.append(
+            {
+                "run": kind,
+                "articles": len(list(folder.glob("*.txt"))),
+                "words": words,
+                "seconds": round(seconds, 1),
+                "words_per_second": round(words / seconds),
+                "peak_memory_mb": round(peak / 2**20),
+            }
+        )
+        print(json.dumps(rows[-1]), flush=True)
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--sizes", default="250,500,1000", help="corpus sizes for the memory curve")
-    parser.add_argument("--processes", type=int, default=2)
-    parser.add_argument("--measure", choices=["libyalib", "raw"], help=argparse.SUPPRESS)
-    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", default="1000,8000", help="corpus sizes, articles")
+    parser.add_argument("--raw", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.measure:
-        print(json.dumps(_measure(args.measure, args.folder, args.processes)))
+    if args.raw:
+        _raw(args.raw)
         return 0
-
+    results = []
     with tempfile.TemporaryDirectory(prefix="libyalib-bench-") as tmp:
-        results = []
-        for n in sorted({args.articles, *(int(s) for s in args.sizes.split(","))}):
+        for n in (int(s) for s in args.sizes.split(",")):
             folder = Path(tmp) / f"corpus-{n}"
             build_corpus(folder, n)
-            kinds = ("raw", "libyalib") if n == args.articles else ("libyalib",)
-            for kind in kinds:
-                result = _run(kind, folder, args.processes)
-                results.append(result)
-                print(
-                    f"{kind:>9}: {result['articles']:5d} articles, {result['words']:8d} words, "
-                    f"{result['seconds']:7.1f} s, {result['words_per_second']:6d} words/s, "
-                    f"peak {result['peak_rss_mb']} MB",
-                    flush=True,
-                )
-        full = {r["kind"]: r for r in results if r["articles"] == args.articles}
-        ratio = full["libyalib"]["words_per_second"] / full["raw"]["words_per_second"]
-        print(f"libyalib / raw spaCy throughput at {args.articles} articles: {ratio:.2f} (target >= 0.8)")
+            results += measure(folder, Path(tmp) / f"work-{n}")
+    by = {(r["articles"], r["run"]): r for r in results}
+    for n in (int(s) for s in args.sizes.split(",")):
+        raw = by[(n, "raw")]["words_per_second"]
+        print(
+            f"{n} articles: local {by[(n, 'local')]['words_per_second'] / raw:.2f}x raw (target 1.0), "
+            f"dask {by[(n, 'dask')]['words_per_second'] / raw:.2f}x raw (target 1.7), warm run "
+            f"{by[(n, 'local')]['seconds'] / by[(n, 'warm')]['seconds']:.1f}x faster (target 20)"
+        )
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    for run in ("local", "dask"):
+        small, large = by[(sizes[0], run)]["peak_memory_mb"], by[(sizes[-1], run)]["peak_memory_mb"]
+        print(f"{run}: peak memory {small} MB at {sizes[0]}, {large} MB at {sizes[-1]} ({large / small - 1:+.0%})")
     return 0
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 from .calendar_text import WEEKDAYS, month_number
 from .corpus import PARAGRAPH_BREAK
 from .kb import PLACE, load_kb
-from .nlp import by_sentence, ents_by_sentence, sentence_span
+from .nlp import by_sentence, ents_by_sentence, sentence_span, text_of
 from .pubdate import WEEKDAY_DATES, years_in
 from .temporal import EXPLICIT, Context, find, is_future, published_period, resolve
 
@@ -225,7 +225,7 @@ def _weekday_dates(text: str, published: str) -> dict[int, dt.date]:
 
 def _section_rows(article, section: str, doc, mentions: list[dict], base: Context, state: dict) -> list[dict]:
     """Dated expressions of one section (title or body) of an article."""
-    text = doc.text
+    text = text_of(doc)
     headings = _headings(text) if section == "body" else []
     sentences = list(doc.sents)
     sentence_of = {t.i: n for n, sent in enumerate(sentences) for t in sent}
@@ -307,7 +307,7 @@ def article_chronology(article, body_doc, mentions: list[dict], title_doc=None) 
         published=published_period(article.published),
         published_text=article.published,
         section_year=_title_year(article.title),
-        weekdays=_weekday_dates(body_doc.text, article.published),
+        weekdays=_weekday_dates(text_of(body_doc), article.published),
     )
     state: dict = {}
     rows = _section_rows(article, "title", title_doc, mentions, base, {}) if title_doc is not None else []

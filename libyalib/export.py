@@ -38,6 +38,18 @@ def write_table(frame: pd.DataFrame, name: str, out: Path) -> None:
             tmp.unlink(missing_ok=True)
 
 
+def _remove_stale(out: Path) -> None:
+    """Temporary files left by a run that was killed (their process is gone) are removed."""
+    for tmp in out.glob(".*.tmp"):
+        pid = tmp.name.rsplit(".", 2)[-2]
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except (ValueError, PermissionError):
+            pass
+
+
 def _empty() -> dict[str, list[dict]]:
     from .extract import TABLES
 
@@ -132,5 +144,6 @@ def export(
     for name, frame in (("articles", articles), ("rejected", rejected), ("support", support)):
         write_table(frame, name, out)
     counts.update(articles=len(articles), rejected=len(rejected), support=len(support))
+    _remove_stale(out)
     order = ("articles", "rejected", "mentions", "backers", "support", "events")
     return {name: counts[name] for name in order}

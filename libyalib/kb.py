@@ -65,20 +65,43 @@ class KnowledgeBase:
         """The actor ``alias`` meant on ``day`` (ISO, ``YYYY-MM`` or ``YYYY``); ``None`` if unknown."""
         if not day:
             return None
-        rows = self.dated[self.dated.alias.str.lower() == alias.lower()]
-        hits = {r.actor for r in rows.itertuples() if _within(day, r.valid_from, r.valid_to)}
+        hits = {actor for actor, start, end in self._dated.get(alias.lower(), ()) if _within(day, start, end)}
         return hits.pop() if len(hits) == 1 else None
 
     def side(self, actor: str, day: str = "") -> str:
         """The actor's camp, on ``day`` (ISO, ``YYYY-MM`` or ``YYYY``) where a dated side applies."""
         if day:
-            for r in self.dated_sides[self.dated_sides.actor == actor].itertuples():
-                if _within(day, r.valid_from, r.valid_to):
-                    return r.side
-        return self.actors.side.get(actor, "")
+            for side, start, end in self._dated_sides.get(actor, ()):
+                if _within(day, start, end):
+                    return side
+        return self._column("side").get(actor, "")
 
     def kind(self, actor: str) -> str:
-        return self.actors.kind.get(actor, "")
+        return self._column("kind").get(actor, "")
+
+    def country(self, actor: str) -> str:
+        return self._column("country").get(actor, "")
+
+    def _column(self, name: str) -> dict[str, str]:
+        return self._columns[name]
+
+    @cached_property
+    def _columns(self) -> dict[str, dict[str, str]]:  # plain dicts: looked up for every token of every article
+        return {name: self.actors[name].to_dict() for name in ("side", "kind", "country")}
+
+    @cached_property
+    def _dated(self) -> dict[str, list[tuple[str, str, str]]]:
+        out: dict[str, list] = {}
+        for r in self.dated.itertuples():
+            out.setdefault(r.alias.lower(), []).append((r.actor, r.valid_from, r.valid_to))
+        return out
+
+    @cached_property
+    def _dated_sides(self) -> dict[str, list[tuple[str, str, str]]]:
+        out: dict[str, list] = {}
+        for r in self.dated_sides.itertuples():
+            out.setdefault(r.actor, []).append((r.side, r.valid_from, r.valid_to))
+        return out
 
     def stands_for(self, place: str) -> str:
         """The state a foreign capital stands for as the subject of a verb ("Moscow denies"), else ``""``."""

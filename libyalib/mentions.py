@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from .kb import DATED, DEMONYM, PLACE, load_kb
+from .nlp import text_of
 
 COLUMNS = [
     "article_id",
@@ -86,7 +87,7 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
                 ):
                     full_names.setdefault(part, actor)
     acronyms: dict[str, str] = {}
-    text_of = {"title": title_doc.text, "body": body_doc.text}  # Doc.text is built anew on every access
+    texts = {"title": text_of(title_doc), "body": text_of(body_doc)}
     for section, doc in (("title", title_doc), ("body", body_doc)):
         sentence_of = _sentence_ids(doc)
         previous = None
@@ -126,7 +127,7 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
                     actor, form = acronyms[text], "acronym"
                 else:
                     actor = text
-                    after = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text_of[section][end : end + 14])
+                    after = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", texts[section][end : end + 14])
                     if label == "ORG" and after:
                         acronyms[after[1]] = actor
             else:
@@ -150,7 +151,7 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
             if (
                 previous
                 and previous["actor"] == actor
-                and re.fullmatch(r"\s*\(\s*", text_of[section][previous["end"] : start])
+                and re.fullmatch(r"\s*\(\s*", texts[section][previous["end"] : start])
             ):
                 continue
             rows.append(row)

@@ -123,6 +123,13 @@ def pipeline() -> Language:
     return nlp
 
 
+def text_of(doc) -> str:
+    """``doc.text``, built once per document (spaCy builds it anew from the tokens on every access)."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
+
+
 def ents_by_sentence(doc) -> list[list]:
     """The entities of each sentence, in one pass over the document (``sent.ents`` walks it all)."""
     starts = [sent.start for sent in doc.sents]

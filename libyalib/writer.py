@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from .schema import validate
 
-ROW_GROUP = 50_000
+ROW_GROUP = 10_000
 
 
 def _tmp(path: Path) -> Path:

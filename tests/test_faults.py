@@ -8,6 +8,7 @@ files; folder trees of odd names and long files. The slow cases are marked ``slo
 """
 
 import os
+import shutil
 import signal
 import string
 import subprocess
@@ -116,6 +117,7 @@ def test_a_damaged_cache_entry_heals_with_one_warning_naming_it(tmp_path, monkey
     corpus = load_corpus(tmp_path)
     a, b = (annotations.cache_path(row) for row in corpus.articles.itertuples())
     a.write_bytes(DAMAGE[damage](a.read_bytes(), b.read_bytes()))
+    shutil.rmtree(tmp_path / "cache" / "rows")  # so that the annotations are read again
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         healed = extract(corpus)
@@ -126,6 +128,23 @@ def test_a_damaged_cache_entry_heals_with_one_warning_naming_it(tmp_path, monkey
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # healed for good: no warning on the next run
         extract(load_corpus(tmp_path))
+
+
+def test_a_damaged_rows_entry_is_analysed_again_with_one_warning(tmp_path, monkeypatch):
+    from libyalib.extract import rows_path
+
+    monkeypatch.setattr(annotations, "CACHE", tmp_path / "cache")
+    _article(tmp_path, "a.txt")
+    clean = extract(load_corpus(tmp_path))
+    corpus = load_corpus(tmp_path)
+    path = rows_path(next(corpus.articles.itertuples()))
+    path.write_text(path.read_text()[:100])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        healed = extract(corpus)
+    assert [str(w.message) for w in caught if "rows cache" in str(w.message)][0].startswith(f"rows cache entry {path}")
+    for name in clean:
+        pd.testing.assert_frame_equal(healed[name], clean[name])
 
 
 # --- one article fails, the others go on ------------------------------------------------------------------

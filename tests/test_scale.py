@@ -21,29 +21,40 @@ def reference(tmp_path_factory):
 
 
 def test_the_tables_do_not_depend_on_how_the_work_was_split(tmp_path, monkeypatch, reference):
+    row_group = writer_module.ROW_GROUP
     monkeypatch.setattr(export_module, "CHUNK", 1)  # one article per chunk
     monkeypatch.setattr(writer_module, "ROW_GROUP", 7)  # and small Parquet row groups ...
     export(load_corpus(DEV), tmp_path / "a")
     monkeypatch.setattr(export_module, "CHUNK", 5)  # ... against other chunks with the same row groups
     export(load_corpus(DEV), tmp_path / "b")
     assert _files(tmp_path / "a") == _files(tmp_path / "b")
-    monkeypatch.setattr(writer_module, "ROW_GROUP", 50_000)
+    monkeypatch.setattr(writer_module, "ROW_GROUP", row_group)
     monkeypatch.setattr(export_module, "CHUNK", 3)
     export(load_corpus(DEV), tmp_path / "c")
     assert _files(tmp_path / "c") == reference
 
 
-def test_each_document_is_read_from_the_cache_once_per_run(tmp_path, monkeypatch):
+def test_each_document_is_read_once_and_a_warm_run_reads_none(tmp_path, monkeypatch):
+    import shutil
+
     import libyalib.annotations as annotations
 
+    monkeypatch.setattr(annotations, "CACHE", tmp_path / "cache")
     reads = []
     real = annotations._read
     monkeypatch.setattr(
         annotations, "_read", lambda path, row, vocab: reads.append(row.article_id) or real(path, row, vocab)
     )
     corpus = load_corpus(FURTHER)
-    export(corpus, tmp_path / "out")
+    export(corpus, tmp_path / "cold")  # annotated as it goes: nothing is read back
+    assert reads == []
+    shutil.rmtree(tmp_path / "cache" / "rows")
+    export(load_corpus(FURTHER), tmp_path / "annotated")  # the annotations are cached, the rows are not
     assert sorted(reads) == sorted(corpus.articles.article_id)
+    reads.clear()
+    export(load_corpus(FURTHER), tmp_path / "warm")  # the rows are cached: no Doc is read
+    assert reads == []
+    assert _files(tmp_path / "cold") == _files(tmp_path / "annotated") == _files(tmp_path / "warm")
 
 
 @pytest.mark.slow
