@@ -23,6 +23,18 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _local(value: str) -> Path:
+    """A path, or a ``file://`` URL; other URLs (object stores) are a mistake here."""
+    from urllib.parse import unquote, urlparse
+
+    if "://" not in value:
+        return Path(value)
+    url = urlparse(value)
+    if url.scheme != "file":
+        raise UsageError(f"only local paths and file:// URLs are read and written, not {url.scheme}://: {value}")
+    return Path(unquote(url.path))
+
+
 def _source(path: Path) -> Path:
     from .article_tables import TABLE_SUFFIXES
     from .corpus import HTML_SUFFIXES, TEXT_SUFFIXES
@@ -66,12 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="libyalib", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     exp = sub.add_parser("export", help="write the corpus tables as CSV and Parquet")
-    exp.add_argument("--seeds", type=Path, default=SEEDS, help="folder or file of articles (default: the seeds)")
-    exp.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
+    exp.add_argument("--seeds", default=str(SEEDS), help="folder or file of articles (default: the seeds)")
+    exp.add_argument("--out", required=True, help="folder to write the tables to")
     exp.add_argument("--strict", action="store_true", help="stop at the first file or article that fails")
     run = sub.add_parser("run", help="tables, figures, notebooks and an HTML report for a corpus")
-    run.add_argument("source", type=Path, help="folder, file or table of articles")
-    run.add_argument("--out", type=Path, required=True, help="folder to write tables/, figures/, notebooks/, report/")
+    run.add_argument("source", help="folder, file or table of articles")
+    run.add_argument("--out", required=True, help="folder to write tables/, figures/, notebooks/, report/")
     for command in (exp, run):
         command.add_argument(
             "--engine",
@@ -85,8 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     try:
         args = parser.parse_args(argv)
-        source = _source(args.source if args.command == "run" else args.seeds)
-        out = _out(args.out)
+        source = _source(_local(args.source if args.command == "run" else args.seeds))
+        out = _out(_local(args.out))
         if args.command == "run":
             _not_the_repository(source, out)
     except UsageError as exc:

@@ -308,12 +308,18 @@ def test_two_runs_at_once_on_one_cache_both_finish_with_the_same_tables(tmp_path
         ),
         (["export", "--out", "FILE"], "--out is a file, not a folder: FILE"),
         (["export", "--out", "FILE/tables"], "--out cannot be created: FILE/tables: Not a directory"),
+        (
+            ["export", "--seeds", "s3://bucket/news", "--out", "OUT"],
+            "only local paths and file:// URLs are read and written, not s3://: s3://bucket/news",
+        ),
+        (["run", "file://NOWHERE", "--out", "OUT"], "no such file or folder: NOWHERE"),
     ],
 )
 def test_command_line_mistakes_are_one_line_and_exit_2(tmp_path, args, message):
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
     paths = {"OUT": str(tmp_path / "out"), "NOWHERE": str(tmp_path / "nowhere"), "FILE": str(tmp_path / "report.pdf")}
-    args = [paths.get(a, a) if not a.startswith("FILE/") else paths["FILE"] + a[4:] for a in args]
+    for key, value in paths.items():
+        args = [a.replace(key, value) for a in args]
     for key, value in paths.items():
         message = message.replace(key, value)
     result = _cli(*args)
