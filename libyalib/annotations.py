@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
-from .nlp import BATCH_SIZE, pipeline
+from .nlp import BATCH_SIZE, pipeline, pipeline_key
 from .paths import CACHE
 
 FORMAT = b"libyalib-annotation 1"
@@ -35,7 +35,7 @@ def text_key(row) -> str:
 
 
 def cache_path(row, key: str | None = None) -> Path:
-    return CACHE / "annotations" / (key or pipeline().meta["libyalib_key"]) / f"{text_key(row)}.spacy"
+    return CACHE / "annotations" / (key or pipeline_key()) / f"{text_key(row)}.spacy"
 
 
 def pieces(text: str, size: int = PIECE) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,13 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import furniture
+from . import furniture, stories
 from .article_tables import TABLE_SUFFIXES, TableError, read_table
+from .fingerprint import code_version
 from .html import extract_page
 from .language import other_language
 from .paths import SEEDS
 from .pubdate import agency_dateline, date_in_line, infer_published, parse_dateline
-from .stories import story_ids
 from .textio import NotText, decode, strip_markup
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -232,6 +233,43 @@ def _article(article_id: str, rel: str, raw: bytes, text: str, suffix: str, side
     return row, paragraphs
 
 
+def _article_path(label: str, article_id: str, raw: bytes, suffix: str, side: dict, title) -> Path:
+    from .paths import CACHE
+
+    fields = json.dumps([label, article_id, hashlib.sha256(raw).hexdigest(), suffix, side, title, MAX_CHARS],
+                        sort_keys=True)
+    return CACHE / "articles" / code_version() / f"{hashlib.sha256(fields.encode()).hexdigest()}.json"
+
+
+def _read_article(label, article_id, raw, suffix, side, title) -> tuple:
+    """What reading this file gave the last time the same code read it: ``(result, signature)``, or
+    ``(None, None)``."""
+    try:
+        stored = json.loads(_article_path(label, article_id, raw, suffix, side, title).read_text(encoding="utf-8"))
+        result = stored["result"] if isinstance(stored["result"], str) else tuple(stored["result"])
+        return result, stored["signature"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None, None
+
+
+def _write_article(label, article_id, raw, suffix, side, title, result, signature) -> None:
+    path = _article_path(label, article_id, raw, suffix, side, title)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        text = json.dumps({"result": result, "signature": signature}, ensure_ascii=False, default=_na)
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:  # a cache that cannot be written costs time, not articles
+        pass
+
+
+def _na(value):
+    if value is pd.NA:
+        return None
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
 def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = False) -> Corpus:
     """Read every file under ``path`` (a folder, a file or a list of files) into a :class:`Corpus`.
 
@@ -245,6 +283,7 @@ def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = 
     sidecars: dict[Path, dict[str, dict[str, str]]] = {}
     seen_hash: dict[str, str] = {}
     seen_id: dict[str, str] = {}
+    signatures: list = []
 
     def rel(p: Path) -> str:
         try:
@@ -290,15 +329,20 @@ def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = 
             return reject_label(label, "blank text (only white space)" if text else "empty text")
         if article_id in seen_id:
             return reject_label(label, f"article id '{article_id}' already used by {seen_id[article_id]}")
-        try:
-            result = _article(article_id, label, raw, text, suffix, side, title)
-        except Exception as exc:  # a parser failure on one file must not lose the others
-            result = f"could not be parsed: {type(exc).__name__}: {exc}"
+        result, signature = _read_article(label, article_id, raw, suffix, side, title)
+        if result is None:
+            try:
+                result = _article(article_id, label, raw, text, suffix, side, title)
+            except Exception as exc:  # a parser failure on one file must not lose the others
+                result = f"could not be parsed: {type(exc).__name__}: {exc}"
+            signature = None if isinstance(result, str) else stories.signature(result[0]["body"])
+            _write_article(label, article_id, raw, suffix, side, title, result, signature)
         if isinstance(result, str):
             return reject_label(label, result)
         seen_id[article_id] = label
         articles.append(result[0])
         paragraphs.extend(result[1])
+        signatures.append(signature)
 
     for p in files:
         if p.name == SIDECAR:
@@ -344,7 +388,7 @@ def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = 
         add(rel(p), _id(p), raw, text, suffix, sidecars.get(p.parent, {}).get(p.name, {}))
 
     frame = pd.DataFrame(articles, columns=ARTICLE_COLUMNS).astype({"n_words": "int64"})
-    frame["story_id"] = pd.Series(story_ids(frame), index=frame.index, dtype=object)
+    frame["story_id"] = pd.Series(stories.story_ids(frame, signatures), index=frame.index, dtype=object)
     return Corpus(
         articles=frame,
         rejected=pd.DataFrame(rejected, columns=REJECTED_COLUMNS),

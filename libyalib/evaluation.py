@@ -87,6 +87,21 @@ def score_counts(mentions: pd.DataFrame, wanted: pd.DataFrame) -> Score:
     )
 
 
+def seed_score_line(table: str, extracted: pd.DataFrame, corpus_path) -> str:
+    """Precision and recall of ``extracted`` against the seeds' expectations, as one line; for another
+    corpus, that there are none."""
+    from .paths import is_seeds
+
+    if not is_seeds(corpus_path):
+        return "no hand-written expectations for this corpus"
+    keys = {"backers": BACKER_KEYS, "events": EVENT_KEYS}[table]
+    s = score(table, extracted, expected(table), keys)
+    return (
+        f"precision {s.precision:.2f}, recall {s.recall:.2f} ({s.matched} of {s.expected} expected, "
+        f"{s.extracted} extracted)"
+    )
+
+
 def scores_table(scores: list[Score]) -> pd.DataFrame:
     """One row per table: counts, precision and recall."""
     return pd.DataFrame(

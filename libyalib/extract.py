@@ -12,7 +12,6 @@ import json
 import os
 import traceback
 import warnings
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -24,9 +23,10 @@ from .backers import COLUMNS as BACKER_COLUMNS
 from .backers import article_backers
 from .events import COLUMNS as EVENT_COLUMNS
 from .events import article_chronology
+from .fingerprint import code_version
 from .mentions import COLUMNS as MENTION_COLUMNS
 from .mentions import article_mentions
-from .nlp import pipeline
+from .nlp import model_id, pipeline_key
 
 TABLES = {"mentions": MENTION_COLUMNS, "backers": BACKER_COLUMNS, "events": EVENT_COLUMNS}
 INTEGERS = {"sentence_id": "int64", "start": "int64", "end": "int64"}
@@ -47,16 +47,6 @@ def article_rows(article, title_doc, body_doc, model: str = "") -> dict[str, lis
     }
 
 
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """sha256 of the package's code and data: rows computed by other code are not reused."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for path in sorted([*package.rglob("*.py"), *(package / "data").glob("*.csv")]):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def rows_path(article) -> Path:
     """Where an article's rows are kept: by the text annotated, the fields the rows repeat, the pipeline
     and the code (``.cache/libyalib/rows/``)."""
@@ -64,25 +54,46 @@ def rows_path(article) -> Path:
         [text_key(article), article.article_id, article.file, article.published, article.published_precision]
     )
     name = hashlib.sha256(fields.encode()).hexdigest()
-    return annotation_cache.CACHE / "rows" / f"{pipeline().meta['libyalib_key']}-{code_version()}" / f"{name}.json"
+    return annotation_cache.CACHE / "rows" / f"{pipeline_key()}-{code_version()}" / f"{name}.json"
 
 
 def _read_rows(path: Path) -> dict | None:
+    """The rows kept at ``path`` (values only, in the order of each table's columns), or ``None``."""
     try:
-        rows = json.loads(path.read_text(encoding="utf-8"))
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return {
+            name: [dict(zip(columns, values, strict=True)) for values in stored[name]]
+            for name, columns in TABLES.items()
+        }
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as exc:  # damaged: computed again
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # damaged: analysed again
         warnings.warn(f"rows cache entry {path} is damaged ({exc}); analysing again", stacklevel=3)
         return None
-    return rows if isinstance(rows, dict) and set(rows) == set(TABLES) else None
 
 
 def _write_rows(path: Path, rows: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    stored = {name: [[row[c] for c in columns] for row in rows[name]] for name, columns in TABLES.items()}
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps(stored, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     tmp.replace(path)
+
+
+def _analyse(article, title_doc, body_doc, model: str, strict: bool, corpus) -> dict | None:
+    """The rows of one article, kept for the next run; ``None`` (the error in ``corpus.failed``) on failure."""
+    try:
+        found = article_rows(article, title_doc, body_doc, model)
+    except Exception as exc:
+        if strict:
+            raise
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        corpus.failed[article.file] = (
+            f"could not be analysed: {type(exc).__name__}: {exc} ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
+        )
+        return None
+    _write_rows(rows_path(article), found)
+    return found
 
 
 def iter_rows(corpus, strict: bool = False, progress: bool | None = None):
@@ -94,33 +105,29 @@ def iter_rows(corpus, strict: bool = False, progress: bool | None = None):
     """
     from .corpus import Corpus
 
-    model = pipeline().meta["libyalib_model"]
+    def sub(frame):
+        return Corpus(frame.reset_index(drop=True), corpus.rejected, corpus.paragraphs, corpus.root, corpus.failed)
+
+    model = model_id()
     articles = [a for a in corpus.articles.itertuples() if a.file not in corpus.failed]
-    cached = {a.file: rows for a in articles if (rows := _read_rows(rows_path(a))) is not None}
-    need = corpus.articles[~corpus.articles.file.isin(list(cached))].reset_index(drop=True)
-    docs = iter_docs(Corpus(need, corpus.rejected, corpus.paragraphs, corpus.root, corpus.failed), progress)
+    paths = {a.file: rows_path(a) for a in articles}
+    cached = {a.file for a in articles if paths[a.file].exists()}  # read one at a time, when reached
+    need = corpus.articles[~corpus.articles.file.isin(list(cached))]
+    docs = iter_docs(sub(need), progress) if len(need) else iter(())
     pending = next(docs, None)
     for article in articles:
+        found = None
         if article.file in cached:
-            yield article, cached[article.file]
-            continue
-        if pending is None or pending[0].file != article.file:
-            continue  # it could not be annotated: the reason is in corpus.failed
-        _, title_doc, body_doc = pending
-        pending = next(docs, None)
-        try:
-            found = article_rows(article, title_doc, body_doc, model)
-        except Exception as exc:
-            if strict:
-                raise
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            corpus.failed[article.file] = (
-                f"could not be analysed: {type(exc).__name__}: {exc} "
-                f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
-            )
-            continue
-        _write_rows(rows_path(article), found)
-        yield article, found
+            found = _read_rows(paths[article.file])
+            if found is None:  # damaged: analysed again, alone
+                one = next(iter_docs(sub(corpus.articles[corpus.articles.file == article.file])), None)
+                found = _analyse(article, one[1], one[2], model, strict, corpus) if one else None
+        elif pending is not None and pending[0].file == article.file:
+            _, title_doc, body_doc = pending
+            pending = next(docs, None)
+            found = _analyse(article, title_doc, body_doc, model, strict, corpus)
+        if found is not None:
+            yield article, found
     if strict and corpus.failed:
         file, reason = next(iter(corpus.failed.items()))
         raise RuntimeError(f"{file}: {reason}")
@@ -134,7 +141,7 @@ def frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
 def extract(corpus, strict: bool = False, progress: bool | None = None) -> dict[str, pd.DataFrame]:
     """Every table of ``corpus`` in memory, in one pass (kept with the corpus, so that ``actor_mentions``,
     ``foreign_backers`` and ``chronology`` share it)."""
-    key = pipeline().meta["libyalib_key"]
+    key = pipeline_key()
     if not strict and key in corpus._cache:
         return {name: frame.copy() for name, frame in corpus._cache[key].items()}
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}

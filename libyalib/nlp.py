@@ -83,14 +83,36 @@ def demonyms_outside_names(doc: Doc) -> Doc:
     return doc
 
 
-def _load_model() -> tuple[Language, str]:
+def _candidates() -> list[str]:
     wanted = os.environ.get("LIBYALIB_SPACY_MODEL")
-    for name in ([wanted] if wanted else []) + list(MODELS):
+    return ([wanted] if wanted else []) + list(MODELS)
+
+
+@lru_cache(maxsize=2)
+def model_id() -> str:
+    """The model the pipeline runs, ``name-version`` (``blank:en`` without one), read from the installed
+    package without loading the model where it is one."""
+    for name in _candidates():
+        if spacy.util.is_package(name):
+            return f"{name}-{spacy.util.get_package_version(name)}"
+        if os.path.isdir(name):  # a model folder: its meta
+            return f"{name}-{spacy.util.load_meta(os.path.join(name, 'meta.json')).get('version', '?')}"
+    return BLANK
+
+
+@lru_cache(maxsize=2)
+def pipeline_key() -> str:
+    """Names the pipeline's folder in the caches: the model, the knowledge base, :data:`ANNOTATION_VERSION`."""
+    return hashlib.sha256(f"{model_id()}|{load_kb().version}|{ANNOTATION_VERSION}".encode()).hexdigest()[:16]
+
+
+def _load_model() -> tuple[Language, str]:
+    for name in _candidates():
         try:
             nlp = spacy.load(name)
         except OSError:
             continue
-        return nlp, f"{name}-{nlp.meta.get('version', '?')}"
+        return nlp, model_id()
     warnings.warn(
         "no spaCy English model is installed: falling back to spacy.blank('en') with the knowledge-base "
         "EntityRuler only (no parser, no statistical NER). Run `make test` or `make figures` to install "
@@ -119,7 +141,11 @@ def pipeline() -> Language:
         names.add_patterns(kb.name_patterns())
         context.add_patterns(kb.context_patterns(nlp.make_doc))
     nlp.meta["libyalib_model"] = model
-    nlp.meta["libyalib_key"] = hashlib.sha256(f"{model}|{kb.version}|{ANNOTATION_VERSION}".encode()).hexdigest()[:16]
+    nlp.meta["libyalib_key"] = (
+        pipeline_key()
+        if model != BLANK
+        else hashlib.sha256(f"{BLANK}|{kb.version}|{ANNOTATION_VERSION}".encode()).hexdigest()[:16]
+    )
     return nlp
 
 

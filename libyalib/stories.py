@@ -19,26 +19,35 @@ NUM_PERM = 128
 SHINGLE = 3
 
 
-def _minhash(text: str):
+def signature(text: str) -> list[int] | None:
+    """The MinHash signature of a text's word 3-shingles (``None`` for fewer than three words)."""
     from datasketch import MinHash
 
     words = re.findall(r"\w+", text.lower())
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 0))}
     if not shingles:
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
     m.update_batch([s.encode() for s in sorted(shingles)])
-    return m
+    return [int(v) for v in m.hashvalues]
 
 
-def story_ids(articles: pd.DataFrame) -> list[str]:
+def _minhash(values: list[int] | None):
+    from datasketch import MinHash
+
+    return None if values is None else MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme="affine32")
+
+
+def story_ids(articles: pd.DataFrame, signatures: list | None = None) -> list[str]:
     """The story of each article (in the table's order): the ``article_id`` of the earliest article of its
-    group of near-copies (by publication date where known, then by order)."""
+    group of near-copies (by publication date where known, then by order). ``signatures`` are the
+    articles' :func:`signature` where already known."""
     if articles.empty:
         return []
     from datasketch import MinHashLSH
 
-    hashes = [_minhash(body) for body in articles.body]
+    signatures = signatures or [signature(body) for body in articles.body]
+    hashes = [_minhash(values) for values in signatures]
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     for i, m in enumerate(hashes):
         if m is not None:

@@ -1,8 +1,8 @@
 """Tables written while their rows are produced: memory does not grow with the number of articles.
 
-Each table is a CSV file, appended chunk by chunk after one header row, and a Parquet file written in row
+Each table is a CSV file, appended after one header row, and a Parquet file written in row
 groups of exactly :data:`ROW_GROUP` rows (the last one shorter), so that the bytes depend only on the rows
-and their order, never on how the work was split. Every chunk is validated against the table's contract
+and their order, never on how the work was split. Every row group is validated against the table's contract
 before it is written; both files live under temporary names until :meth:`TableWriter.close` renames them.
 """
 
@@ -41,33 +41,30 @@ class TableWriter:
         except BaseException:
             self.abort()
             raise
-        self.pending: list[pa.Table] = []
-        self.pending_rows = 0
+        self.pending: list[dict] = []
         self.rows = 0
 
     def _frame(self, rows: list[dict]) -> pd.DataFrame:
         return pd.DataFrame(rows, columns=self.columns).astype(self.dtypes)
 
     def write(self, rows: list[dict]) -> None:
-        """Validate and append a chunk of rows."""
-        if not rows:
-            return
+        """Add rows; every :data:`ROW_GROUP` of them are validated and written."""
+        self.pending.extend(rows)
+        while len(self.pending) >= ROW_GROUP:
+            self._write_group(self.pending[:ROW_GROUP])
+            del self.pending[:ROW_GROUP]
+
+    def _write_group(self, rows: list[dict]) -> None:
         frame = self._frame(rows)
-        validate(self.name, frame)
+        validate(self.name, frame)  # the contract, once per row group
         frame.to_csv(self.csv, index=False, header=False, mode="a", encoding="utf-8", lineterminator="\n")
-        self.pending.append(pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False))
-        self.pending_rows += len(frame)
+        self.parquet_writer.write_table(pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False))
         self.rows += len(frame)
-        if self.pending_rows >= ROW_GROUP:
-            self._flush(final=False)
 
     def _flush(self, final: bool) -> None:
-        table = pa.concat_tables(self.pending) if self.pending else self.schema.empty_table()
-        whole = len(table) if final else len(table) // ROW_GROUP * ROW_GROUP
-        for start in range(0, whole, ROW_GROUP):
-            self.parquet_writer.write_table(table.slice(start, min(ROW_GROUP, whole - start)))
-        rest = table.slice(whole)
-        self.pending, self.pending_rows = ([rest] if len(rest) else []), len(rest)
+        if self.pending:
+            self._write_group(self.pending)
+            self.pending = []
 
     def close(self) -> int:
         """Write what is left and put both files under their names; returns the number of rows."""

@@ -17,8 +17,8 @@ from libyalib import charts
 from libyalib.backers import foreign_backers
 from libyalib.charts.backers import backer_side_matrix
 from libyalib.corpus import load_corpus
-from libyalib.evaluation import BACKER_KEYS, expected, score
-from libyalib.paths import CORPUS, is_seeds
+from libyalib.evaluation import seed_score_line
+from libyalib.paths import CORPUS
 from libyalib.support import support_table
 
 pd.set_option("display.max_colwidth", 120)
@@ -102,13 +102,7 @@ backers[
 # there are no such expectations: notebook 05 gives the scores on the seeds and on real passages).
 
 # %%
-if is_seeds(CORPUS):
-    s = score("backers", backers, expected("backers"), BACKER_KEYS)
-    print(
-        f"precision {s.precision:.2f}, recall {s.recall:.2f} ({s.matched} of {s.expected} expected, {s.extracted} extracted)"
-    )
-else:
-    print("no hand-written expectations for this corpus")
+print(seed_score_line("backers", backers, CORPUS))
 
 # %% [markdown]
 # On real text the rules were not written on (`tests/dev/`, notebook 05), the same reading finds 15 of 19

@@ -11,9 +11,9 @@ import pandas as pd
 
 from libyalib import charts
 from libyalib.corpus import load_corpus
-from libyalib.evaluation import EVENT_KEYS, expected, score
+from libyalib.evaluation import seed_score_line
 from libyalib.events import chronology, reconcile
-from libyalib.paths import CORPUS, is_seeds
+from libyalib.paths import CORPUS
 
 pd.set_option("display.max_colwidth", 80)
 corpus = load_corpus(CORPUS)
@@ -76,13 +76,7 @@ reconciled[reconciled.n_articles > 1][["date_start", "date_end", "kind", "expres
 # passages).
 
 # %%
-if is_seeds(CORPUS):
-    s = score("events", events, expected("events"), EVENT_KEYS)
-    print(
-        f"precision {s.precision:.2f}, recall {s.recall:.2f} ({s.matched} of {s.expected} expected, {s.extracted} extracted)"
-    )
-else:
-    print("no hand-written expectations for this corpus")
+print(seed_score_line("events", events, CORPUS))
 
 # %% [markdown]
 # **Caveats.** Dates are what the articles say: in the seeds, 000 puts the Paris meeting on "July 27", but it took place

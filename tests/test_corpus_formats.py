@@ -124,3 +124,18 @@ def test_publication_dates_as_exporters_write_them(value, want):
     from libyalib.article_tables import published
 
     assert published(value) == want
+
+
+def test_a_second_load_reads_the_same_corpus_from_the_cache(tmp_path, monkeypatch):
+    import libyalib.paths as paths
+
+    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text(f"Haftar pushes on Tripoli\n\nBy Jane Doe | 05 Apr 2019\n\n{WIRE}\n")
+    (tmp_path / "src" / "b.txt").write_text(f"Oil output recovers\n\n{OTHER_STORY}\n")
+    (tmp_path / "src" / "c.txt").write_text(f"Offensive sur Tripoli\n\n{FRENCH}\n", encoding="utf-8")
+    first = load_corpus(tmp_path / "src")
+    assert len(list((tmp_path / "cache" / "articles").rglob("*.json"))) == 3
+    second = load_corpus(tmp_path / "src")
+    for name in ("articles", "rejected", "paragraphs"):
+        pd.testing.assert_frame_equal(getattr(second, name), getattr(first, name))

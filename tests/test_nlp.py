@@ -29,7 +29,8 @@ def test_without_a_model_the_ruler_still_finds_actors(tmp_path, monkeypatch):
     monkeypatch.setattr(nlp_module, "MODELS", ("no_such_model",))
     monkeypatch.setattr(annotations, "CACHE", tmp_path / "cache")
     monkeypatch.delenv("LIBYALIB_SPACY_MODEL", raising=False)
-    nlp_module.pipeline.cache_clear()
+    for cached in (nlp_module.pipeline, nlp_module.model_id, nlp_module.pipeline_key):
+        cached.cache_clear()
     try:
         with pytest.warns(UserWarning, match="no spaCy English model"):
             nlp = nlp_module.pipeline()
@@ -44,4 +45,5 @@ def test_without_a_model_the_ruler_still_finds_actors(tmp_path, monkeypatch):
         ]
         assert set(mentions.model) == {"blank:en"}
     finally:
-        nlp_module.pipeline.cache_clear()
+        for cached in (nlp_module.pipeline, nlp_module.model_id, nlp_module.pipeline_key):
+            cached.cache_clear()
