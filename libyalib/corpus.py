@@ -236,8 +236,9 @@ def _article(article_id: str, rel: str, raw: bytes, text: str, suffix: str, side
 def _article_path(label: str, article_id: str, raw: bytes, suffix: str, side: dict, title) -> Path:
     from .paths import CACHE
 
-    fields = json.dumps([label, article_id, hashlib.sha256(raw).hexdigest(), suffix, side, title, MAX_CHARS],
-                        sort_keys=True)
+    fields = json.dumps(
+        [label, article_id, hashlib.sha256(raw).hexdigest(), suffix, side, title, MAX_CHARS], sort_keys=True
+    )
     return CACHE / "articles" / code_version() / f"{hashlib.sha256(fields.encode()).hexdigest()}.json"
 
 
