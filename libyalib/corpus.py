@@ -7,10 +7,12 @@ import hashlib
 import io
 import json
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import furniture, stories
@@ -247,7 +249,12 @@ def _read_article(label, article_id, raw, suffix, side, title) -> tuple:
     ``(None, None)``."""
     try:
         stored = json.loads(_article_path(label, article_id, raw, suffix, side, title).read_text(encoding="utf-8"))
-        result = stored["result"] if isinstance(stored["result"], str) else tuple(stored["result"])
+        result = stored["result"]
+        if not isinstance(result, str):  # one string for the values repeated on every line
+            for line in result[1]:
+                for key in ("article_id", "role", "rule"):
+                    line[key] = sys.intern(line[key])
+            result = tuple(result)
         return result, stored["signature"]
     except (OSError, ValueError, KeyError, TypeError):
         return None, None
@@ -258,7 +265,8 @@ def _write_article(label, article_id, raw, suffix, side, title, result, signatur
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        text = json.dumps({"result": result, "signature": signature}, ensure_ascii=False, default=_na)
+        stored = None if signature is None else [int(v) for v in signature]
+        text = json.dumps({"result": result, "signature": stored}, ensure_ascii=False, default=_na)
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
     except OSError:  # a cache that cannot be written costs time, not articles
@@ -331,6 +339,7 @@ def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = 
         if article_id in seen_id:
             return reject_label(label, f"article id '{article_id}' already used by {seen_id[article_id]}")
         result, signature = _read_article(label, article_id, raw, suffix, side, title)
+        signature = None if signature is None else np.asarray(signature, dtype=np.uint64)
         if result is None:
             try:
                 result = _article(article_id, label, raw, text, suffix, side, title)

@@ -84,16 +84,28 @@ def _chunks_dask(corpus, scheduler: str | None, progress: bool | None):
     try:
         with Client(scheduler or cluster) as client:
             bag = db.from_sequence(parts, npartitions=max(len(parts), 1)).map(partition_rows)
-            futures = client.compute(bag.to_delayed())
+            delayed = bag.to_delayed()
+            bar = None
             if progress or (progress is None and len(parts) > 1):
                 from tqdm.auto import tqdm
 
-                futures = tqdm(futures, desc="partitions", unit="partition")
-            for future in futures:  # in corpus order
-                for rows, failed in future.result():
+                bar = tqdm(total=len(delayed), desc="partitions", unit="partition")
+            # a few partitions ahead of the one written, so that finished rows do not pile up on the workers
+            ahead = 2 * max(len(client.scheduler_info()["workers"]), 1)
+            futures = client.compute(delayed[:ahead])
+            for i in range(len(delayed)):
+                future = futures[i]
+                if i + ahead < len(delayed):
+                    futures.append(client.compute(delayed[i + ahead]))
+                for rows, failed in future.result():  # in corpus order
                     corpus.failed.update(failed)
                     yield rows
                 future.release()
+                futures[i] = None
+                if bar is not None:
+                    bar.update(1)
+            if bar is not None:
+                bar.close()
     finally:
         if cluster is not None:
             cluster.close()

@@ -19,7 +19,7 @@ NUM_PERM = 128
 SHINGLE = 3
 
 
-def signature(text: str) -> list[int] | None:
+def signature(text: str):
     """The MinHash signature of a text's word 3-shingles (``None`` for fewer than three words)."""
     from datasketch import MinHash
 
@@ -29,10 +29,10 @@ def signature(text: str) -> list[int] | None:
         return None
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
     m.update_batch([s.encode() for s in sorted(shingles)])
-    return [int(v) for v in m.hashvalues]
+    return m.hashvalues  # a numpy array: 1 KB an article
 
 
-def _minhash(values: list[int] | None):
+def _minhash(values):
     from datasketch import MinHash
 
     return None if values is None else MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme="affine32")
