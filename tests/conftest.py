@@ -16,3 +16,17 @@ def one_article(folder, text: str, published: str | None = None, title: str = "R
     if published:
         (folder / "SOURCES.csv").write_text(f"file,outlet,url,published,published_precision\na.txt,,,{published},day\n")
     return load_corpus(folder)
+
+
+def lock(monkeypatch, name: str) -> None:
+    """Make the file called ``name`` unreadable (tests run as root, for whom permissions do not bite)."""
+    from pathlib import Path
+
+    real = Path.read_bytes
+
+    def read_bytes(path):
+        if path.name == name:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)

@@ -5,6 +5,7 @@ import string
 from pathlib import Path
 
 import pytest
+from conftest import lock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -63,14 +64,7 @@ def test_bad_files_are_rejected_with_reasons(tmp_path, monkeypatch):
     _write(tmp_path, "f_chrome.txt", b"Home | World | Sport\n\nLog in\n\nSubscribe to our newsletter\n")
     _write(tmp_path, "g_scan.pdf", b"%PDF-1.4 ...")
     _write(tmp_path, "h_locked.txt", b"Some words that cannot be read.")
-    real = Path.read_bytes
-
-    def read_bytes(self):
-        if self.name == "h_locked.txt":
-            raise PermissionError(13, "Permission denied")
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    lock(monkeypatch, "h_locked.txt")
     corpus = load_corpus(tmp_path)
     assert corpus.articles.article_id.tolist() == ["a_good"]
     reasons = dict(zip(corpus.rejected.file, corpus.rejected.reason, strict=False))

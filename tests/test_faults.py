@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import lock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -346,13 +347,7 @@ def test_odd_names_links_and_unreadable_files_are_each_an_article_or_a_rejected_
     os.symlink(src / "nowhere.txt", src / "broken.txt")
     (src / "locked.txt").write_text("Locked\n\n" + PARAGRAPH + "\n")
     real = Path.read_bytes
-
-    def locked(path):
-        if path.name == "locked.txt":
-            raise PermissionError(13, "Permission denied")
-        return real(path)
-
-    monkeypatch.setattr(Path, "read_bytes", locked)
+    lock(monkeypatch, "locked.txt")
     corpus = load_corpus(src)
     listed = sorted(corpus.articles.file.tolist() + corpus.rejected.file.tolist())
     entries = len(names) + 6  # the non-UTF-8 name, four links and the locked file
