@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         counts = export(
-            load_corpus(source, strict=args.strict),
+            load_corpus(source, strict=args.strict, paragraphs=False),
             out,
             strict=args.strict,
             engine=args.engine,

@@ -279,14 +279,19 @@ def _na(value):
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
-def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = False) -> Corpus:
+def load_corpus(
+    path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = False, paragraphs: bool = True
+) -> Corpus:
     """Read every file under ``path`` (a folder, a file or a list of files) into a :class:`Corpus`.
 
     Each file ends up exactly once: as an article, or in ``rejected`` with a reason (unsupported type,
     empty, blank, binary, unreadable, duplicate, furniture only). ``SOURCES.csv`` sidecars supply outlet,
     address and publication date for the files beside them and are listed in ``rejected`` as metadata.
-    With ``strict=True`` the first problem raises :class:`CorpusError` instead.
+    With ``strict=True`` the first problem raises :class:`CorpusError` instead. With ``paragraphs=False``
+    the table of lines is left empty (what the export does: the tables need only the articles, and a
+    large corpus then costs a row per article in memory, not one per line).
     """
+    keep_lines = paragraphs
     root, files, problems = _files(path)
     articles, paragraphs, rejected = [], [], []
     sidecars: dict[Path, dict[str, dict[str, str]]] = {}
@@ -351,7 +356,8 @@ def load_corpus(path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = 
             return reject_label(label, result)
         seen_id[article_id] = label
         articles.append(result[0])
-        paragraphs.extend(result[1])
+        if keep_lines:
+            paragraphs.extend(result[1])
         signatures.append(signature)
 
     for p in files:

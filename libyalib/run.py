@@ -29,7 +29,7 @@ def run(
     from .export import export
 
     out = out.resolve()
-    counts = export(load_corpus(source), out / "tables", progress=progress, engine=engine, scheduler=scheduler)
+    counts = export(load_corpus(source, paragraphs=False), out / "tables", progress=progress, engine=engine, scheduler=scheduler)
     env = {"LIBYALIB_CORPUS": str(Path(source).resolve()), "LIBYALIB_FIGURES": str(out / "figures")}
     saved = {key: os.environ.get(key) for key in env}
     os.environ.update(env)  # the notebook kernels inherit them
