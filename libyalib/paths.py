@@ -12,6 +12,9 @@ SEEDS = ROOT / "seeds"
 CORPUS = Path(os.environ.get("LIBYALIB_CORPUS", SEEDS))
 #: Where figures are saved; ``LIBYALIB_FIGURES`` moves them (``python -m libyalib run`` does, for its --out).
 FIGURES = Path(os.environ.get("LIBYALIB_FIGURES", ROOT / "figures"))
+#: An export's tables folder the notebooks read (``python -m libyalib run`` sets ``LIBYALIB_TABLES``); unset,
+#: the notebooks make the tables from ``CORPUS`` in memory.
+TABLES = Path(os.environ["LIBYALIB_TABLES"]) if os.environ.get("LIBYALIB_TABLES") else None
 DATA = Path(__file__).resolve().parent / "data"
 #: On-disk cache of spaCy annotations; ``LIBYALIB_CACHE`` overrides it.
 CACHE = Path(os.environ.get("LIBYALIB_CACHE", ROOT / ".cache" / "libyalib"))

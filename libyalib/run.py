@@ -2,8 +2,9 @@
 
 Loads SRC (a folder, a file or a table of articles), annotates it with a progress bar, and writes into DIR
 the tables (``tables/``, CSV and Parquet, as ``export`` does), every figure (``figures/``, PNG and SVG), the
-executed notebooks (``notebooks/``) and the HTML report (``report/index.html``). The notebooks run on SRC
-through ``LIBYALIB_CORPUS`` and save their figures under DIR through ``LIBYALIB_FIGURES``; the repository's
+executed notebooks (``notebooks/``) and the HTML report (``report/index.html``). The notebooks read the
+tables just written, only the columns each needs (``LIBYALIB_TABLES``, :mod:`libyalib.tables`), and the
+corpus SRC (``LIBYALIB_CORPUS``), and save their figures under DIR (``LIBYALIB_FIGURES``); the repository's
 ``figures/`` and ``notebooks/`` are never written.
 """
 
@@ -29,8 +30,14 @@ def run(
     from .export import export
 
     out = out.resolve()
-    counts = export(load_corpus(source, paragraphs=False), out / "tables", progress=progress, engine=engine, scheduler=scheduler)
-    env = {"LIBYALIB_CORPUS": str(Path(source).resolve()), "LIBYALIB_FIGURES": str(out / "figures")}
+    counts = export(
+        load_corpus(source, paragraphs=False), out / "tables", progress=progress, engine=engine, scheduler=scheduler
+    )
+    env = {
+        "LIBYALIB_CORPUS": str(Path(source).resolve()),
+        "LIBYALIB_TABLES": str(out / "tables"),
+        "LIBYALIB_FIGURES": str(out / "figures"),
+    }
     saved = {key: os.environ.get(key) for key in env}
     os.environ.update(env)  # the notebook kernels inherit them
     try:

@@ -9,13 +9,12 @@
 import pandas as pd
 
 from libyalib import charts
-from libyalib.corpus import load_corpus
-from libyalib.mentions import actor_mentions, mention_counts
-from libyalib.paths import CORPUS
+from libyalib.mentions import mention_counts
+from libyalib.tables import read_table
 
 pd.set_option("display.max_colwidth", 50)
-corpus = load_corpus(CORPUS)
-mentions = actor_mentions(corpus)
+articles = read_table("articles", columns=["article_id", "published"])
+mentions = read_table("mentions", columns=["article_id", "section", "sentence_id", "actor", "side", "form", "model"])
 print(
     f"{len(mentions)} mentions of {mentions.actor.nunique()} actors in {mentions.article_id.nunique()} articles; "
     f"model: {mentions.model.iloc[0]}"
@@ -48,7 +47,7 @@ fig
 # ## Mentions per actor and article
 
 # %%
-fig = charts.actor_article_heatmap(mentions, corpus.articles)
+fig = charts.actor_article_heatmap(mentions, articles)
 charts.save(fig, "02-actor-mentions-heatmap")
 fig
 
@@ -58,7 +57,7 @@ fig
 # 2014–2016, the GNA from 2016), other Libyan actors, and those who are not a Libyan party.
 
 # %%
-fig = charts.mentions_by_side(mentions, corpus.articles)
+fig = charts.mentions_by_side(mentions, articles)
 charts.save(fig, "02-actor-mentions-by-side")
 fig
 
@@ -73,13 +72,15 @@ fig
 
 # %% [markdown]
 # ## The evidence
-# Every mention with its span; the sentence is `corpus.articles.body[start:end]` widened to the sentence.
+# Mentions per actor and article, then the names the statistical model found, each with its sentence and
+# character span (`start`, `end` index into the article's `body`; all in `mentions.csv`).
 
 # %%
 mention_counts(mentions).head(15)
 
 # %%
-mentions[mentions.source == "statistical NER"][["article_id", "sentence_id", "start", "end", "text", "actor", "form"]]
+spans = read_table("mentions", columns=["article_id", "sentence_id", "start", "end", "text", "actor", "form", "source"])
+spans[spans.source == "statistical NER"].drop(columns=["source"])
 
 # %% [markdown]
 # **What is left out.** Pronouns ("he", "the general") and descriptions ("the breakaway rebel military

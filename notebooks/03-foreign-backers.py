@@ -14,16 +14,15 @@
 import pandas as pd
 
 from libyalib import charts
-from libyalib.backers import foreign_backers
 from libyalib.charts.backers import backer_side_matrix
-from libyalib.corpus import load_corpus
 from libyalib.evaluation import seed_score_line
 from libyalib.paths import CORPUS
 from libyalib.support import support_table
+from libyalib.tables import read_table
 
 pd.set_option("display.max_colwidth", 120)
-corpus = load_corpus(CORPUS)
-backers = foreign_backers(corpus)
+articles = read_table("articles", columns=["article_id", "story_id"])
+backers = read_table("backers")  # every column: the claims are few, and each is shown with its evidence
 print(f"{len(backers)} claims in {backers.article_id.nunique()} articles")
 
 # %% [markdown]
@@ -33,7 +32,7 @@ print(f"{len(backers)} claims in {backers.article_id.nunique()} articles")
 # are left out.
 
 # %%
-fig = charts.backer_side_heatmap(backers, articles=corpus.articles)
+fig = charts.backer_side_heatmap(backers, articles=articles)
 charts.save(fig, "03-foreign-backers-states")
 fig
 
@@ -41,7 +40,7 @@ fig
 # ## How the reported backers change by year of publication
 
 # %%
-fig = charts.backers_by_year(backers, articles=corpus.articles)
+fig = charts.backers_by_year(backers, articles=articles)
 charts.save(fig, "03-foreign-backers-by-year")
 fig
 
@@ -53,7 +52,7 @@ fig
 # "supports") is `unknown`.
 
 # %%
-fig = charts.backers_by_support_type(backers, articles=corpus.articles)
+fig = charts.backers_by_support_type(backers, articles=articles)
 charts.save(fig, "03-foreign-backers-support-types")
 fig
 

@@ -10,14 +10,14 @@
 import pandas as pd
 
 from libyalib import charts
-from libyalib.corpus import load_corpus
 from libyalib.evaluation import seed_score_line
-from libyalib.events import chronology, reconcile
+from libyalib.events import reconcile
 from libyalib.paths import CORPUS
+from libyalib.tables import read_table
 
 pd.set_option("display.max_colwidth", 80)
-corpus = load_corpus(CORPUS)
-events = chronology(corpus)
+articles = read_table("articles", columns=["article_id", "published", "published_precision"])
+events = read_table("events")  # every column: reconciliation reads the spans, actors, places and evidence
 reconciled = reconcile(events)
 print(f"{len(events)} dated expressions, {len(reconciled)} events after reconciliation")
 
@@ -51,7 +51,7 @@ events[
 # the articles' publication dates.
 
 # %%
-fig = charts.timeline(reconciled, corpus.articles)
+fig = charts.timeline(reconciled, articles)
 charts.save(fig, "04-chronology-timeline")
 fig
 

@@ -138,6 +138,8 @@ def test_figures_notebooks_and_report_are_written_there_and_not_in_the_repositor
     assert {p.name: p.read_bytes() for p in FIGURES.iterdir()} == before
     notebook = (out / "notebooks" / "03-foreign-backers.ipynb").read_text(encoding="utf-8")
     assert "no hand-written expectations for this corpus" in notebook
+    backers = pd.read_parquet(out / "tables" / "backers.parquet", columns=["article_id"])
+    assert f"{len(backers)} claims in {backers.article_id.nunique()} articles" in notebook  # the tables written
 
 
 @pytest.mark.slow
