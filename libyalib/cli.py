@@ -1,7 +1,8 @@
 """Command line: ``python -m libyalib run SRC --out DIR`` and ``python -m libyalib export --seeds SRC --out DIR``.
 
 A mistake on the command line (a missing or unknown argument, a source that does not exist or cannot be
-read, an ``--out`` that is a file or cannot be written) is one line on stderr and exit status 2.
+read, an ``--out`` that is a file or cannot be written) is one line on stderr and exit status 2. Sources and
+``--out`` may be fsspec URLs (:mod:`libyalib.remote`).
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 from .paths import SEEDS
+from .remote import RemoteError, fetched, is_remote, local_path, published
 
 
 class UsageError(Exception):
@@ -21,18 +24,6 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, not the usage block
         raise UsageError(message)
-
-
-def _local(value: str) -> Path:
-    """A path, or a ``file://`` URL; other URLs (object stores) are a mistake here."""
-    from urllib.parse import unquote, urlparse
-
-    if "://" not in value:
-        return Path(value)
-    url = urlparse(value)
-    if url.scheme != "file":
-        raise UsageError(f"only local paths and file:// URLs are read and written, not {url.scheme}://: {value}")
-    return Path(unquote(url.path))
 
 
 def _source(path: Path) -> Path:
@@ -96,19 +87,32 @@ def main(argv: list[str] | None = None) -> int:
             help="address of an existing Dask scheduler (default: a LocalCluster of two workers on this machine)",
         )
     try:
-        args = parser.parse_args(argv)
-        source = _source(_local(args.source if args.command == "run" else args.seeds))
-        out = _out(_local(args.out))
-        if args.command == "run":
-            _not_the_repository(source, out)
-    except UsageError as exc:
+        with ExitStack() as stack:
+            try:
+                args = parser.parse_args(argv)
+                where = args.source if args.command == "run" else args.seeds
+                source = _source(stack.enter_context(fetched(where)) if is_remote(where) else local_path(where))
+                out = stack.enter_context(published(args.out)) if is_remote(args.out) else _out(local_path(args.out))
+                if args.command == "run":
+                    _not_the_repository(source, out)
+            except (UsageError, RemoteError) as exc:
+                print(f"libyalib: error: {exc}", file=sys.stderr)
+                return 2
+            status, line = _command(args, source, out)
+    except RemoteError as exc:  # the outputs could not be copied to their URL
         print(f"libyalib: error: {exc}", file=sys.stderr)
-        return 2
+        return 1
+    if line:
+        print(line.replace(str(out), args.out.rstrip("/")) if is_remote(args.out) else line)
+    return status
+
+
+def _command(args, source: Path, out: Path) -> tuple[int, str]:
+    """Run the command; its exit status and summary line."""
     if args.command == "run":
         from .run import timed_run
 
-        print(timed_run(source, out, args.engine, args.scheduler))
-        return 0
+        return 0, timed_run(source, out, args.engine, args.scheduler)
     from .corpus import CorpusError, load_corpus
     from .export import export
 
@@ -124,6 +128,5 @@ def main(argv: list[str] | None = None) -> int:
         if not args.strict:
             raise
         print(f"libyalib: stopped (--strict): {exc}", file=sys.stderr)
-        return 1
-    print(", ".join(f"{n} {name}" for name, n in counts.items()) + f" written to {out}")
-    return 0
+        return 1, ""
+    return 0, ", ".join(f"{n} {name}" for name, n in counts.items()) + f" written to {out}"

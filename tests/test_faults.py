@@ -311,8 +311,9 @@ def test_two_runs_at_once_on_one_cache_both_finish_with_the_same_tables(tmp_path
         (["export", "--out", "FILE/tables"], "--out cannot be created: FILE/tables: Not a directory"),
         (
             ["export", "--seeds", "s3://bucket/news", "--out", "OUT"],
-            "only local paths and file:// URLs are read and written, not s3://: s3://bucket/news",
+            "cannot open s3:// URLs: Install s3fs to access S3",  # the backend is the user's to install
         ),
+        (["export", "--seeds", "memory://nowhere", "--out", "OUT"], "no such file or folder: memory://nowhere"),
         (["run", "file://NOWHERE", "--out", "OUT"], "no such file or folder: NOWHERE"),
     ],
 )
