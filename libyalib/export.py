@@ -131,7 +131,6 @@ def export(
     if engine not in ("local", "dask"):
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
     writers: dict = {}
-    claims = []
     try:
         for name, columns in TABLES.items():
             writers[name] = TableWriter(name, out, columns, DTYPES[name])
@@ -141,7 +140,6 @@ def export(
         for rows in chunks:
             for name, writer in writers.items():
                 writer.write(rows[name])
-            claims += [{k: row[k] for k in SUPPORT_FIELDS} for row in rows["backers"]]
         counts = {name: writer.close() for name, writer in writers.items()}
     except BaseException:
         for writer in writers.values():
@@ -152,7 +150,7 @@ def export(
     rejected = pd.concat(
         [corpus.rejected, pd.DataFrame({"file": list(failed), "reason": list(failed.values())})], ignore_index=True
     )
-    support = support_table(pd.DataFrame(claims, columns=SUPPORT_FIELDS))
+    support = support_table(pd.read_parquet(out / "backers.parquet", columns=SUPPORT_FIELDS))  # read back
     for name, frame in (("articles", articles), ("rejected", rejected), ("support", support)):
         write_table(frame, name, out)
     counts.update(articles=len(articles), rejected=len(rejected), support=len(support))
