@@ -1,4 +1,4 @@
-"""Tables written while their rows are produced: memory does not grow with the number of articles.
+"""Tables written while their rows are produced: no table ever has to fit in memory.
 
 Each table is a CSV file, appended after one header row, and a Parquet file written in row
 groups of exactly :data:`ROW_GROUP` rows (the last one shorter), so that the bytes depend only on the rows
