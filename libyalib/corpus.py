@@ -291,9 +291,8 @@ def load_corpus(
     the table of lines is left empty (what the export does: the tables need only the articles, and a
     large corpus then costs a row per article in memory, not one per line).
     """
-    keep_lines = paragraphs
     root, files, problems = _files(path)
-    articles, paragraphs, rejected = [], [], []
+    articles, lines, rejected = [], [], []
     sidecars: dict[Path, dict[str, dict[str, str]]] = {}
     seen_hash: dict[str, str] = {}
     seen_id: dict[str, str] = {}
@@ -356,8 +355,8 @@ def load_corpus(
             return reject_label(label, result)
         seen_id[article_id] = label
         articles.append(result[0])
-        if keep_lines:
-            paragraphs.extend(result[1])
+        if paragraphs:
+            lines.extend(result[1])
         signatures.append(signature)
 
     for p in files:
@@ -408,6 +407,6 @@ def load_corpus(
     return Corpus(
         articles=frame,
         rejected=pd.DataFrame(rejected, columns=REJECTED_COLUMNS),
-        paragraphs=pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS).astype({"start": "Int64", "end": "Int64"}),
+        paragraphs=pd.DataFrame(lines, columns=PARAGRAPH_COLUMNS).astype({"start": "Int64", "end": "Int64"}),
         root=root,
     )

@@ -72,8 +72,11 @@ def _chunks_local(corpus, strict: bool, progress: bool | None):
 
 def _chunks_dask(corpus, scheduler: str | None, progress: bool | None):
     """The same rows, computed by Dask workers partition by partition and collected in corpus order."""
+    from collections import deque
+
     import dask.bag as db
     from distributed import Client, LocalCluster
+    from tqdm.auto import tqdm
 
     from .extract import partition_rows
 
@@ -85,27 +88,20 @@ def _chunks_dask(corpus, scheduler: str | None, progress: bool | None):
         with Client(scheduler or cluster) as client:
             bag = db.from_sequence(parts, npartitions=max(len(parts), 1)).map(partition_rows)
             delayed = bag.to_delayed()
-            bar = None
-            if progress or (progress is None and len(parts) > 1):
-                from tqdm.auto import tqdm
-
-                bar = tqdm(total=len(delayed), desc="partitions", unit="partition")
-            # a few partitions ahead of the one written, so that finished rows do not pile up on the workers
-            ahead = 2 * max(len(client.scheduler_info()["workers"]), 1)
-            futures = client.compute(delayed[:ahead])
-            for i in range(len(delayed)):
-                future = futures[i]
-                if i + ahead < len(delayed):
-                    futures.append(client.compute(delayed[i + ahead]))
-                for rows, failed in future.result():  # in corpus order
-                    corpus.failed.update(failed)
-                    yield rows
-                future.release()
-                futures[i] = None
-                if bar is not None:
+            shown = bool(progress or (progress is None and len(parts) > 1))
+            with tqdm(total=len(delayed), desc="partitions", unit="partition", disable=not shown) as bar:
+                # a few partitions ahead of the one written, so that finished rows do not pile up on the workers
+                ahead = 2 * max(len(client.scheduler_info()["workers"]), 1)
+                futures = deque(client.compute(delayed[:ahead]))
+                for i in range(len(delayed)):
+                    future = futures.popleft()
+                    if i + ahead < len(delayed):
+                        futures.append(client.compute(delayed[i + ahead]))
+                    for rows, failed in future.result():  # in corpus order
+                        corpus.failed.update(failed)
+                        yield rows
+                    future.release()
                     bar.update(1)
-            if bar is not None:
-                bar.close()
     finally:
         if cluster is not None:
             cluster.close()

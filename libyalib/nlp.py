@@ -103,10 +103,14 @@ def model_id() -> str:
     return BLANK
 
 
+def _key(model: str) -> str:
+    return hashlib.sha256(f"{model}|{load_kb().version}|{ANNOTATION_VERSION}".encode()).hexdigest()[:16]
+
+
 @lru_cache(maxsize=2)
 def pipeline_key() -> str:
     """Names the pipeline's folder in the caches: the model, the knowledge base, :data:`ANNOTATION_VERSION`."""
-    return hashlib.sha256(f"{model_id()}|{load_kb().version}|{ANNOTATION_VERSION}".encode()).hexdigest()[:16]
+    return _key(model_id())
 
 
 def _load_model() -> tuple[Language, str]:
@@ -144,11 +148,7 @@ def pipeline() -> Language:
         names.add_patterns(kb.name_patterns())
         context.add_patterns(kb.context_patterns(nlp.make_doc))
     nlp.meta["libyalib_model"] = model
-    nlp.meta["libyalib_key"] = (
-        pipeline_key()
-        if model != BLANK
-        else hashlib.sha256(f"{BLANK}|{kb.version}|{ANNOTATION_VERSION}".encode()).hexdigest()[:16]
-    )
+    nlp.meta["libyalib_key"] = _key(model)
     return nlp
 
 

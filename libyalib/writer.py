@@ -61,14 +61,11 @@ class TableWriter:
         self.parquet_writer.write_table(pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False))
         self.rows += len(frame)
 
-    def _flush(self, final: bool) -> None:
+    def close(self) -> int:
+        """Write what is left and put both files under their names; returns the number of rows."""
         if self.pending:
             self._write_group(self.pending)
             self.pending = []
-
-    def close(self) -> int:
-        """Write what is left and put both files under their names; returns the number of rows."""
-        self._flush(final=True)
         self.parquet_writer.close()
         for tmp, final in zip((self.csv, self.parquet), self.final, strict=True):
             os.replace(tmp, final)
