@@ -22,7 +22,7 @@ import pandas as pd
 from .deppath import INHERIT, NP_MODIFIERS, has_subject, head, shape
 from .kb import PLACE, load_kb, member_of
 from .lexicon import SUPPORT_TYPES, load_lexicon
-from .nlp import by_sentence, ents_by_sentence, sentence_span, text_of
+from .nlp import by_sentence, ents_by_sentence, sentence_span, sentences, text_of
 
 COLUMNS = [
     "article_id",
@@ -395,6 +395,8 @@ def _in_addition(cue, parties: list[Party]) -> list[Party]:
 
 def _sentence_claims(sent, parties: list[Party], claimers: _Claimers) -> list[tuple]:
     """``(stance, backer, backed, cue token)`` for every pair of parties joined through a cue."""
+    if not any(p.foreign for p in parties) or not any(p.side for p in parties):
+        return []  # no pair to join
     lex = load_lexicon()
     cues = [(t, cls) for t in sent if (cls := lex.cue_class(t))]
     if not cues:
@@ -435,6 +437,8 @@ def _points_back(verb) -> bool:
 def _denials(sent, claimers: _Claimers, found: list, previous: list) -> list[tuple]:
     """A backer named in a claim who denies it: in the same sentence ("a charge Paris denied"), or in the
     next one when the denial points back ("Moscow denies this."; "Russia says this is disinformation")."""
+    if not found and not previous:
+        return []  # no claim to deny
     lex = load_lexicon()
     out = []
     for verb in sent:
@@ -479,7 +483,7 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
     text = text_of(body_doc)
     history: dict = {}
     previous, previous_start = [], 0
-    for sentence_id, sent in enumerate(body_doc.sents):
+    for sentence_id, sent in enumerate(sentences(body_doc)):
         in_sentence = body_mentions.get(sentence_id, [])
         start, end = sentence_span(sent)
         parties = _parties(body_doc, sent, ents[sentence_id], in_sentence, day, history)
@@ -523,6 +527,8 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
 def _denied_receipt(sent, found: list, claimers: _Claimers, start: int) -> list[tuple]:
     """ "... despite Haftar's force denying receiving international backing": the backed party denies the
     claims of the same sentence about its side."""
+    if not found:
+        return []
     lex = load_lexicon()
     out = []
     for verb in sent:

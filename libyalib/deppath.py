@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .nlp import sentence_of
+
 #: Dependencies inside a noun phrase that attach a party to the noun standing for it.
 NP_MODIFIERS = ("amod", "compound", "poss", "nmod", "npadvmod")
 #: Prepositions after a noun standing for its party: "forces of the GNA", "mercenaries from the Wagner Group".
@@ -64,8 +66,8 @@ def head(token):
     if token.dep_ == "relcl":
         pronoun = next((c for c in token.children if c.lower_ in RELATIVE_PRONOUNS and c.i < token.i), None)
         if pronoun is not None:
-            before = token.doc[pronoun.i - 1] if pronoun.i > token.sent.start else None
-            if before is not None and before.is_punct and before.i > token.sent.start:
+            before = token.doc[pronoun.i - 1] if pronoun.i > sentence_of(token).start else None
+            if before is not None and before.is_punct and before.i > sentence_of(token).start:
                 before = token.doc[before.i - 1]
             if (
                 before is not None
@@ -78,10 +80,15 @@ def head(token):
 
 
 def chain(token) -> list:
-    """``token`` and its ancestors, through :func:`head`."""
-    out = [token]
-    while (up := head(out[-1])).i != out[-1].i and len(out) < 64:
-        out.append(up)
+    """``token`` and its ancestors, through :func:`head` (kept with the document: every pair of parties in
+    a sentence climbs the same chains; not to be changed by the caller)."""
+    chains = token.doc.user_data.setdefault("chains", {})
+    out = chains.get(token.i)
+    if out is None:
+        out = [token]
+        while (up := head(out[-1])).i != out[-1].i and len(out) < 64:
+            out.append(up)
+        chains[token.i] = out
     return out
 
 

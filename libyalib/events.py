@@ -10,7 +10,7 @@ import pandas as pd
 from .calendar_text import WEEKDAYS, month_number
 from .corpus import PARAGRAPH_BREAK
 from .kb import PLACE, load_kb
-from .nlp import by_sentence, ents_by_sentence, sentence_span, text_of
+from .nlp import by_sentence, ents_by_sentence, sentence_ids, sentence_of, sentence_span, sentences, text_of
 from .pubdate import WEEKDAY_DATES, years_in
 from .temporal import EXPLICIT, Context, find, is_future, published_period, resolve
 
@@ -120,7 +120,7 @@ def _kind(span) -> str:
         if token.head.i == token.i:
             break
         token = token.head
-    plain = [t for t in span.sent if not t.ent_type_]  # not "Accord" in "Government of National Accord"
+    plain = [t for t in sentence_of(span[0]) if not t.ent_type_]  # not "Accord" in "Government of National Accord"
     lemmas = {t.lemma_.lower() for t in plain} | {t.lower_ for t in plain}
     return next((kind for kind, words in TRIGGERS.items() if lemmas & words), "other")
 
@@ -139,7 +139,7 @@ def _clause(span):
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
-        return {t.i for t in span.sent}
+        return {t.i for t in sentence_of(span[0])}
     while not _has_subject(verb) and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i:
         verb = verb.head
     own = {t.i for t in verb.subtree}
@@ -227,8 +227,7 @@ def _section_rows(article, section: str, doc, mentions: list[dict], base: Contex
     """Dated expressions of one section (title or body) of an article."""
     text = text_of(doc)
     headings = _headings(text) if section == "body" else []
-    sentences = list(doc.sents)
-    sentence_of = {t.i: n for n, sent in enumerate(sentences) for t in sent}
+    sentence_of = sentence_ids(doc)
     ents = ents_by_sentence(doc)
     grouped = by_sentence(mentions, section)
     rows = []
@@ -243,7 +242,7 @@ def _section_rows(article, section: str, doc, mentions: list[dict], base: Contex
         if span is None:
             continue
         sentence_id = sentence_of[span[0].i]
-        sent = sentences[sentence_id]
+        sent = sentences(doc)[sentence_id]
         s_start, s_end = sentence_span(sent)
         s_end = max(s_end, end)
         in_sentence = [m for m in grouped.get(sentence_id, []) if m["form"] != "demonym" and m["actor"] != "Libya"]

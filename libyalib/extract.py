@@ -26,7 +26,7 @@ from .events import article_chronology
 from .fingerprint import code_version
 from .mentions import COLUMNS as MENTION_COLUMNS
 from .mentions import article_mentions
-from .nlp import model_id, pipeline_key
+from .nlp import forget, model_id, pipeline_key
 
 TABLES = {"mentions": MENTION_COLUMNS, "backers": BACKER_COLUMNS, "events": EVENT_COLUMNS}
 INTEGERS = {"sentence_id": "int64", "start": "int64", "end": "int64"}
@@ -39,12 +39,15 @@ DTYPES = {
 
 def article_rows(article, title_doc, body_doc, model: str = "") -> dict[str, list[dict]]:
     """The rows of one article, table by table."""
-    mentions = article_mentions(article.article_id, article.published, title_doc, body_doc, model)
-    return {
-        "mentions": mentions,
-        "backers": article_backers(article, title_doc, body_doc, mentions),
-        "events": article_chronology(article, body_doc, mentions, title_doc),
-    }
+    try:
+        mentions = article_mentions(article.article_id, article.published, title_doc, body_doc, model)
+        return {
+            "mentions": mentions,
+            "backers": article_backers(article, title_doc, body_doc, mentions),
+            "events": article_chronology(article, body_doc, mentions, title_doc),
+        }
+    finally:
+        forget(title_doc, body_doc)
 
 
 def rows_path(article) -> Path:

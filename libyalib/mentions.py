@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from .kb import DATED, DEMONYM, PLACE, load_kb
-from .nlp import text_of
+from .nlp import entities, sentence_ids, text_of
 
 COLUMNS = [
     "article_id",
@@ -56,15 +56,6 @@ def _clean(text: str, start: int, titles: bool = True) -> tuple[str, int, int]:
     return text, start, start + len(text)
 
 
-def _sentence_ids(doc) -> list[int]:
-    ids, i = [0] * len(doc), -1
-    for sent in doc.sents:
-        i += 1
-        for token in sent:
-            ids[token.i] = i
-    return ids
-
-
 def article_mentions(article_id: str, published: str, title_doc, body_doc, model: str = "") -> list[dict]:
     """Mentions in one article (title first, then body), with the article-level resolution rules."""
     kb = load_kb()
@@ -72,7 +63,7 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
     # Full names met anywhere in the article, for short forms ("Millett", "Khalifa", "Toaldo").
     full_names: dict[str, str] = {}
     for doc in (title_doc, body_doc):
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ == "PERSON":
                 actor = (
                     ent.ent_id_
@@ -89,9 +80,9 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
     acronyms: dict[str, str] = {}
     texts = {"title": text_of(title_doc), "body": text_of(body_doc)}
     for section, doc in (("title", title_doc), ("body", body_doc)):
-        sentence_of = _sentence_ids(doc)
+        sentence_of = sentence_ids(doc)
         previous = None
-        for ent in doc.ents:
+        for ent in entities(doc):
             entity_id, label = ent.ent_id_, ent.label_
             text, start, end = _clean(ent.text, ent.start_char, titles=not entity_id)
             form, source = "alias", "knowledge base"

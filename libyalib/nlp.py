@@ -152,6 +152,10 @@ def pipeline() -> Language:
     return nlp
 
 
+#: What the extraction keeps with a document while it reads it (:func:`forget` drops it).
+READING = ("sentences", "entities", "sentence_ids", "chains")
+
+
 def text_of(doc) -> str:
     """``doc.text``, built once per document (spaCy builds it anew from the tokens on every access)."""
     if "text" not in doc.user_data:
@@ -159,11 +163,47 @@ def text_of(doc) -> str:
     return doc.user_data["text"]
 
 
+def sentences(doc) -> tuple:
+    """``doc.sents`` as a tuple, built once while the document is read (spaCy walks every token each time)."""
+    if "sentences" not in doc.user_data:
+        doc.user_data["sentences"] = tuple(doc.sents)
+    return doc.user_data["sentences"]
+
+
+def entities(doc) -> tuple:
+    """``doc.ents``, built once while the document is read."""
+    if "entities" not in doc.user_data:
+        doc.user_data["entities"] = doc.ents
+    return doc.user_data["entities"]
+
+
+def sentence_ids(doc) -> list[int]:
+    """The number of the sentence each token is in, by token index."""
+    if "sentence_ids" not in doc.user_data:
+        ids = [0] * len(doc)
+        for n, sent in enumerate(sentences(doc)):
+            ids[sent.start : sent.end] = [n] * (sent.end - sent.start)
+        doc.user_data["sentence_ids"] = ids
+    return doc.user_data["sentence_ids"]
+
+
+def sentence_of(token):
+    """``token.sent``, from the sentences built once."""
+    return sentences(token.doc)[sentence_ids(token.doc)[token.i]]
+
+
+def forget(*docs) -> None:
+    """Drop what was kept while reading the documents (Spans and Tokens refer back to their document)."""
+    for doc in docs:
+        for name in READING:
+            doc.user_data.pop(name, None)
+
+
 def ents_by_sentence(doc) -> list[list]:
     """The entities of each sentence, in one pass over the document (``sent.ents`` walks it all)."""
-    starts = [sent.start for sent in doc.sents]
+    starts = [sent.start for sent in sentences(doc)]
     out: list[list] = [[] for _ in starts]
-    for ent in doc.ents:
+    for ent in entities(doc):
         out[bisect.bisect_right(starts, ent.start) - 1].append(ent)
     return out
 
@@ -179,6 +219,6 @@ def by_sentence(mentions: list[dict], section: str) -> dict[int, list[dict]]:
 
 def sentence_span(sent) -> tuple[int, int]:
     """Character span of a sentence without its surrounding white space."""
-    text = sent.text
+    text = text_of(sent.doc)[sent.start_char : sent.end_char]
     start = sent.start_char + len(text) - len(text.lstrip())
     return start, start + len(text.strip())
