@@ -106,7 +106,7 @@ def _annotate(nlp, rows: list, n_process: int):
     stream = iter(nlp.pipe((t for _, texts in parts for t in texts), batch_size=BATCH_SIZE, n_process=n_process))
     for row, texts in parts:
         docs = [next(stream) for _ in texts]
-        yield row, [docs[0], Doc.from_docs(docs[1:], ensure_whitespace=False)]
+        yield row, [docs[0], docs[1] if len(docs) == 2 else Doc.from_docs(docs[1:], ensure_whitespace=False)]
 
 
 def _reason(exc: BaseException) -> str:
