@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
-from .nlp import BATCH_SIZE, pipeline, pipeline_key
+from .nlp import BATCH_SIZE, known_text, pipeline, pipeline_key
 from .paths import CACHE
 
 FORMAT = b"libyalib-annotation 1"
@@ -86,7 +86,7 @@ def _read(path: Path, row, vocab) -> tuple[Doc, Doc] | None:
     except Exception as exc:  # any damage: truncated, zeroed, copied from elsewhere, another version
         warnings.warn(f"annotation cache entry {path} is damaged ({exc}); annotating again", stacklevel=3)
         return None
-    return title, body
+    return known_text(title, row.title), known_text(body, row.body)
 
 
 def _intact(path: Path) -> bool:
@@ -106,7 +106,8 @@ def _annotate(nlp, rows: list, n_process: int):
     stream = iter(nlp.pipe((t for _, texts in parts for t in texts), batch_size=BATCH_SIZE, n_process=n_process))
     for row, texts in parts:
         docs = [next(stream) for _ in texts]
-        yield row, [docs[0], docs[1] if len(docs) == 2 else Doc.from_docs(docs[1:], ensure_whitespace=False)]
+        body = docs[1] if len(docs) == 2 else Doc.from_docs(docs[1:], ensure_whitespace=False)
+        yield row, [known_text(docs[0], row.title), known_text(body, row.body)]
 
 
 def _reason(exc: BaseException) -> str:

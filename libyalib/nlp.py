@@ -163,6 +163,13 @@ def text_of(doc) -> str:
     return doc.user_data["text"]
 
 
+def known_text(doc, text: str):
+    """``doc`` with its text given, where it is known to be ``text`` (spaCy's tokenization loses no
+    character, so a Doc made from a text is that text); returns ``doc``."""
+    doc.user_data["text"] = text
+    return doc
+
+
 def sentences(doc) -> tuple:
     """``doc.sents`` as a tuple, built once while the document is read (spaCy walks every token each time)."""
     if "sentences" not in doc.user_data:
