@@ -26,7 +26,7 @@ from .events import article_chronology
 from .fingerprint import code_version
 from .mentions import COLUMNS as MENTION_COLUMNS
 from .mentions import article_mentions
-from .nlp import forget, model_id, pipeline_key
+from .nlp import forget, pipeline, pipeline_key
 
 TABLES = {"mentions": MENTION_COLUMNS, "backers": BACKER_COLUMNS, "events": EVENT_COLUMNS}
 INTEGERS = {"sentence_id": "int64", "start": "int64", "end": "int64"}
@@ -50,14 +50,14 @@ def article_rows(article, title_doc, body_doc, model: str = "") -> dict[str, lis
         forget(title_doc, body_doc)
 
 
-def rows_path(article) -> Path:
+def rows_path(article, key: str | None = None) -> Path:
     """Where an article's rows are kept: by the text annotated, the fields the rows repeat, the pipeline
-    and the code (``.cache/libyalib/rows/``)."""
+    (``key``, by default :func:`~libyalib.nlp.pipeline_key`) and the code (``.cache/libyalib/rows/``)."""
     fields = "\0".join(
         [text_key(article), article.article_id, article.file, article.published, article.published_precision]
     )
     name = hashlib.sha256(fields.encode()).hexdigest()
-    return annotation_cache.CACHE / "rows" / f"{pipeline_key()}-{code_version()}" / f"{name}.json"
+    return annotation_cache.CACHE / "rows" / f"{key or pipeline_key()}-{code_version()}" / f"{name}.json"
 
 
 def _read_rows(path: Path) -> dict | None:
@@ -83,10 +83,11 @@ def _write_rows(path: Path, rows: dict) -> None:
     tmp.replace(path)
 
 
-def _analyse(article, title_doc, body_doc, model: str, strict: bool, corpus) -> dict | None:
-    """The rows of one article, kept for the next run; ``None`` (the error in ``corpus.failed``) on failure."""
+def _analyse(article, title_doc, body_doc, path: Path, strict: bool, corpus) -> dict | None:
+    """The rows of one article, kept at ``path`` for the next run; ``None`` (the error in ``corpus.failed``)
+    on failure."""
     try:
-        found = article_rows(article, title_doc, body_doc, model)
+        found = article_rows(article, title_doc, body_doc, pipeline().meta["libyalib_model"])
     except Exception as exc:
         if strict:
             raise
@@ -95,7 +96,7 @@ def _analyse(article, title_doc, body_doc, model: str, strict: bool, corpus) -> 
             f"could not be analysed: {type(exc).__name__}: {exc} ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
         )
         return None
-    _write_rows(rows_path(article), found)
+    _write_rows(path, found)
     return found
 
 
@@ -111,10 +112,14 @@ def iter_rows(corpus, strict: bool = False, progress: bool | None = None):
     def sub(frame):
         return Corpus(frame.reset_index(drop=True), corpus.rejected, corpus.paragraphs, corpus.root, corpus.failed)
 
-    model = model_id()
+    def kept(key):  # where each article's rows are kept, and those that are there (read when reached)
+        paths = {a.file: rows_path(a, key) for a in articles}
+        return paths, {a.file for a in articles if paths[a.file].exists()}
+
     articles = [a for a in corpus.articles.itertuples() if a.file not in corpus.failed]
-    paths = {a.file: rows_path(a) for a in articles}
-    cached = {a.file for a in articles if paths[a.file].exists()}  # read one at a time, when reached
+    paths, cached = kept(pipeline_key())  # the model installed first, named without loading it
+    if len(cached) < len(articles) and pipeline().meta["libyalib_key"] != pipeline_key():
+        paths, cached = kept(pipeline().meta["libyalib_key"])  # it did not load: the rows of the one that did
     need = corpus.articles[~corpus.articles.file.isin(list(cached))]
     docs = iter_docs(sub(need), progress) if len(need) else iter(())
     pending = next(docs, None)
@@ -124,11 +129,11 @@ def iter_rows(corpus, strict: bool = False, progress: bool | None = None):
             found = _read_rows(paths[article.file])
             if found is None:  # damaged: analysed again, alone
                 one = next(iter_docs(sub(corpus.articles[corpus.articles.file == article.file])), None)
-                found = _analyse(article, one[1], one[2], model, strict, corpus) if one else None
+                found = _analyse(article, one[1], one[2], paths[article.file], strict, corpus) if one else None
         elif pending is not None and pending[0].file == article.file:
             _, title_doc, body_doc = pending
             pending = next(docs, None)
-            found = _analyse(article, title_doc, body_doc, model, strict, corpus)
+            found = _analyse(article, title_doc, body_doc, paths[article.file], strict, corpus)
         if found is not None:
             yield article, found
     if strict and corpus.failed:

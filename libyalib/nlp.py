@@ -91,16 +91,20 @@ def _candidates() -> list[str]:
     return ([wanted] if wanted else []) + list(MODELS)
 
 
+def _installed(name: str) -> str | None:
+    """``name-version`` of an installed model package or model folder, read without loading it."""
+    if spacy.util.is_package(name):
+        return f"{name}-{spacy.util.get_package_version(name)}"
+    if os.path.isdir(name):  # a model folder: its meta
+        return f"{name}-{spacy.util.load_meta(os.path.join(name, 'meta.json')).get('version', '?')}"
+    return None
+
+
 @lru_cache(maxsize=2)
 def model_id() -> str:
-    """The model the pipeline runs, ``name-version`` (``blank:en`` without one), read from the installed
-    package without loading the model where it is one."""
-    for name in _candidates():
-        if spacy.util.is_package(name):
-            return f"{name}-{spacy.util.get_package_version(name)}"
-        if os.path.isdir(name):  # a model folder: its meta
-            return f"{name}-{spacy.util.load_meta(os.path.join(name, 'meta.json')).get('version', '?')}"
-    return BLANK
+    """The model the pipeline is expected to run, ``name-version`` (``blank:en`` without one): the first one
+    installed, named without loading it (``pipeline().meta['libyalib_model']`` names the one that loaded)."""
+    return next((found for name in _candidates() if (found := _installed(name))), BLANK)
 
 
 def _key(model: str) -> str:
@@ -117,9 +121,11 @@ def _load_model() -> tuple[Language, str]:
     for name in _candidates():
         try:
             nlp = spacy.load(name)
-        except OSError:
+        except Exception as exc:  # not installed, or installed and broken: the next one
+            if _installed(name):
+                warnings.warn(f"spaCy model {name} is installed but cannot be loaded ({exc})", stacklevel=3)
             continue
-        return nlp, model_id()
+        return nlp, _installed(name) or name
     warnings.warn(
         "no spaCy English model is installed: falling back to spacy.blank('en') with the knowledge-base "
         "EntityRuler only (no parser, no statistical NER). Run `make test` or `make figures` to install "

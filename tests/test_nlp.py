@@ -47,3 +47,34 @@ def test_without_a_model_the_ruler_still_finds_actors(tmp_path, monkeypatch):
     finally:
         for cached in (nlp_module.pipeline, nlp_module.model_id, nlp_module.pipeline_key):
             cached.cache_clear()
+
+
+def test_rows_are_kept_under_the_model_that_loaded(tmp_path, monkeypatch):
+    """A model installed first but broken (a folder with a meta.json and no config) is passed over with a
+    warning; the rows say which model made them and are kept under its key, not the broken one's, so that
+    they are never taken for the broken model's once it is repaired."""
+    import json
+
+    from libyalib.extract import iter_rows
+
+    broken = tmp_path / "broken_model"
+    broken.mkdir()
+    (broken / "meta.json").write_text(json.dumps({"lang": "en", "name": "broken", "version": "9.9"}))
+    monkeypatch.setenv("LIBYALIB_SPACY_MODEL", str(broken))
+    monkeypatch.setattr(annotations, "CACHE", tmp_path / "cache")
+    for cached in (nlp_module.pipeline, nlp_module.model_id, nlp_module.pipeline_key):
+        cached.cache_clear()
+    try:
+        assert nlp_module.model_id() == f"{broken}-9.9"  # named without loading it
+        with pytest.warns(UserWarning, match="installed but cannot be loaded"):
+            loaded = nlp_module.pipeline().meta["libyalib_model"]
+        assert loaded.startswith(nlp_module.MODELS) and loaded != nlp_module.model_id()
+        corpus = one_article(tmp_path, "Turkey backs the GNA.", "2020-01-02")
+        [(_, rows)] = list(iter_rows(corpus))
+        assert {m["model"] for m in rows["mentions"]} == {loaded}
+        kept = [p.parent.name for p in (tmp_path / "cache" / "rows").rglob("*.json")]
+        assert len(kept) == 1 and kept[0].startswith(nlp_module._key(loaded) + "-")
+        assert not kept[0].startswith(nlp_module.pipeline_key())
+    finally:
+        for cached in (nlp_module.pipeline, nlp_module.model_id, nlp_module.pipeline_key):
+            cached.cache_clear()
