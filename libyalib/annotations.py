@@ -13,6 +13,7 @@ set aside with the reason (``corpus.failed``) and the others go on.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
@@ -101,13 +102,25 @@ def _intact(path: Path) -> bool:
 
 def _annotate(nlp, rows: list, n_process: int):
     """``(row, [title, body])`` for each row, in order, lazily: one ``nlp.pipe`` over all their texts, so
-    that spaCy's worker processes annotate ahead while the caller reads what is done."""
+    that spaCy's worker processes annotate ahead while the caller reads what is done.
+
+    While forked workers run, the objects that existed when they were forked are kept out of garbage
+    collection (``gc.freeze``): a collection writes to every object it visits, so each process would soon
+    hold its own copy of pages the fork let them share, the corpus among them.
+    """
     parts = [(row, [row.title, *pieces(row.body)]) for row in rows]
-    stream = iter(nlp.pipe((t for _, texts in parts for t in texts), batch_size=BATCH_SIZE, n_process=n_process))
-    for row, texts in parts:
-        docs = [next(stream) for _ in texts]
-        body = docs[1] if len(docs) == 2 else Doc.from_docs(docs[1:], ensure_whitespace=False)
-        yield row, [known_text(docs[0], row.title), known_text(body, row.body)]
+    frozen = n_process > 1 and not gc.get_freeze_count()
+    if frozen:
+        gc.freeze()
+    try:
+        stream = iter(nlp.pipe((t for _, texts in parts for t in texts), batch_size=BATCH_SIZE, n_process=n_process))
+        for row, texts in parts:
+            docs = [next(stream) for _ in texts]
+            body = docs[1] if len(docs) == 2 else Doc.from_docs(docs[1:], ensure_whitespace=False)
+            yield row, [known_text(docs[0], row.title), known_text(body, row.body)]
+    finally:
+        if frozen:
+            gc.unfreeze()
 
 
 def _reason(exc: BaseException) -> str:
