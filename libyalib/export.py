@@ -74,6 +74,7 @@ def _chunks_dask(corpus, scheduler: str | None, progress: bool | None):
     """The same rows, computed by Dask workers partition by partition and collected in corpus order."""
     from collections import deque
 
+    import dask
     import dask.bag as db
     from distributed import Client, LocalCluster
     from tqdm.auto import tqdm
@@ -81,9 +82,13 @@ def _chunks_dask(corpus, scheduler: str | None, progress: bool | None):
     from .extract import partition_rows
 
     parts = [corpus.articles.iloc[i : i + CHUNK] for i in range(0, len(corpus.articles), CHUNK)]
-    cluster = (
-        None if scheduler else LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    )
+    cluster = None
+    if not scheduler:
+        # Dask starts its workers with MALLOC_TRIM_THRESHOLD_=65536, so that glibc hands memory back to the
+        # system at almost every free: spaCy then runs about a tenth slower. Without it a worker holds about
+        # 30 MB more (measured at 4,000 articles: 144 s and 1,013 MB at the peak, against 158 s and 948 MB).
+        with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     try:
         with Client(scheduler or cluster) as client:
             bag = db.from_sequence(parts, npartitions=max(len(parts), 1)).map(partition_rows)

@@ -78,3 +78,18 @@ def test_rows_are_kept_under_the_model_that_loaded(tmp_path, monkeypatch):
     finally:
         for cached in (nlp_module.pipeline, nlp_module.model_id, nlp_module.pipeline_key):
             cached.cache_clear()
+
+
+def test_what_the_extraction_keeps_while_reading_is_what_spacy_gives(seeds):
+    """Sentences, entities and each token's sentence, built once per document, are spaCy's own, for every
+    token of every seed article; ``forget`` leaves only the text behind."""
+    from libyalib.annotations import iter_docs
+
+    for article, title, body in iter_docs(seeds):
+        for doc, text in ((title, article.title), (body, article.body)):
+            assert nlp_module.text_of(doc) == doc.text == text
+            assert nlp_module.sentences(doc) == tuple(doc.sents)
+            assert nlp_module.entities(doc) == doc.ents
+            assert all(nlp_module.sentence_of(t) == t.sent for t in doc)
+            nlp_module.forget(doc)
+            assert set(doc.user_data) == {"text"}
