@@ -46,7 +46,7 @@ test: $(STAMP)
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -q -m slow tests
 
-## bench: throughput and peak memory of raw spaCy and both engines at 1,000 and 8,000 articles (about 40 min)
+## bench: throughput and peak memory of raw spaCy and both engines at 1,000 and 8,000 articles (about 20 min)
 bench: $(STAMP)
 	$(BIN)/python -m libyalib.bench
 
