@@ -66,8 +66,9 @@ def head(token):
     if token.dep_ == "relcl":
         pronoun = next((c for c in token.children if c.lower_ in RELATIVE_PRONOUNS and c.i < token.i), None)
         if pronoun is not None:
-            before = token.doc[pronoun.i - 1] if pronoun.i > sentence_of(token).start else None
-            if before is not None and before.is_punct and before.i > sentence_of(token).start:
+            first = sentence_of(token).start
+            before = token.doc[pronoun.i - 1] if pronoun.i > first else None
+            if before is not None and before.is_punct and before.i > first:
                 before = token.doc[before.i - 1]
             if (
                 before is not None

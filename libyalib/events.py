@@ -227,7 +227,7 @@ def _section_rows(article, section: str, doc, mentions: list[dict], base: Contex
     """Dated expressions of one section (title or body) of an article."""
     text = text_of(doc)
     headings = _headings(text) if section == "body" else []
-    sentence_of = sentence_ids(doc)
+    sentence_number = sentence_ids(doc)
     ents = ents_by_sentence(doc)
     grouped = by_sentence(mentions, section)
     rows = []
@@ -241,7 +241,7 @@ def _section_rows(article, section: str, doc, mentions: list[dict], base: Contex
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        sentence_id = sentence_of[span[0].i]
+        sentence_id = sentence_number[span[0].i]
         sent = sentences(doc)[sentence_id]
         s_start, s_end = sentence_span(sent)
         s_end = max(s_end, end)

@@ -112,13 +112,15 @@ def iter_rows(corpus, strict: bool = False, progress: bool | None = None):
     def sub(frame):
         return Corpus(frame.reset_index(drop=True), corpus.rejected, corpus.paragraphs, corpus.root, corpus.failed)
 
+    articles = [a for a in corpus.articles.itertuples() if a.file not in corpus.failed]
+
     def kept(key):  # where each article's rows are kept, and those that are there (read when reached)
         paths = {a.file: rows_path(a, key) for a in articles}
         return paths, {a.file for a in articles if paths[a.file].exists()}
 
-    articles = [a for a in corpus.articles.itertuples() if a.file not in corpus.failed]
-    paths, cached = kept(pipeline_key())  # the model installed first, named without loading it
-    if len(cached) < len(articles) and pipeline().meta["libyalib_key"] != pipeline_key():
+    installed = pipeline_key()  # the model installed first, named without loading it
+    paths, cached = kept(installed)
+    if len(cached) < len(articles) and pipeline().meta["libyalib_key"] != installed:
         paths, cached = kept(pipeline().meta["libyalib_key"])  # it did not load: the rows of the one that did
     need = corpus.articles[~corpus.articles.file.isin(list(cached))]
     docs = iter_docs(sub(need), progress) if len(need) else iter(())

@@ -158,15 +158,20 @@ def pipeline() -> Language:
     return nlp
 
 
-#: What the extraction keeps with a document while it reads it (:func:`forget` drops it).
+#: What the extraction keeps with a document while it reads it (:func:`forget` drops it; the text stays).
 READING = ("sentences", "entities", "sentence_ids", "chains")
+
+
+def _kept(doc, name: str, make):
+    """``make(doc)``, built once and kept with the document under ``name``."""
+    if name not in doc.user_data:
+        doc.user_data[name] = make(doc)
+    return doc.user_data[name]
 
 
 def text_of(doc) -> str:
     """``doc.text``, built once per document (spaCy builds it anew from the tokens on every access)."""
-    if "text" not in doc.user_data:
-        doc.user_data["text"] = doc.text
-    return doc.user_data["text"]
+    return _kept(doc, "text", lambda d: d.text)
 
 
 def known_text(doc, text: str):
@@ -178,26 +183,24 @@ def known_text(doc, text: str):
 
 def sentences(doc) -> tuple:
     """``doc.sents`` as a tuple, built once while the document is read (spaCy walks every token each time)."""
-    if "sentences" not in doc.user_data:
-        doc.user_data["sentences"] = tuple(doc.sents)
-    return doc.user_data["sentences"]
+    return _kept(doc, "sentences", lambda d: tuple(d.sents))
 
 
 def entities(doc) -> tuple:
     """``doc.ents``, built once while the document is read."""
-    if "entities" not in doc.user_data:
-        doc.user_data["entities"] = doc.ents
-    return doc.user_data["entities"]
+    return _kept(doc, "entities", lambda d: d.ents)
+
+
+def _sentence_ids(doc) -> list[int]:
+    ids = [0] * len(doc)
+    for n, sent in enumerate(sentences(doc)):
+        ids[sent.start : sent.end] = [n] * (sent.end - sent.start)
+    return ids
 
 
 def sentence_ids(doc) -> list[int]:
-    """The number of the sentence each token is in, by token index."""
-    if "sentence_ids" not in doc.user_data:
-        ids = [0] * len(doc)
-        for n, sent in enumerate(sentences(doc)):
-            ids[sent.start : sent.end] = [n] * (sent.end - sent.start)
-        doc.user_data["sentence_ids"] = ids
-    return doc.user_data["sentence_ids"]
+    """The number of the sentence each token is in, by token index, built once while the document is read."""
+    return _kept(doc, "sentence_ids", _sentence_ids)
 
 
 def sentence_of(token):
