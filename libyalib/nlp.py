@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .attribute_rules import use_indexed_rules
 from .kb import DEMONYM, load_kb
 
 #: Models tried in order; ``LIBYALIB_SPACY_MODEL`` puts one first.
@@ -141,6 +142,7 @@ def _load_model() -> tuple[Language, str]:
 def pipeline() -> Language:
     """The annotation pipeline; ``pipeline().meta['libyalib_model']`` names the model that runs."""
     nlp, model = _load_model()
+    use_indexed_rules(nlp)  # the same attributes, several times faster
     _tokenizer_rules(nlp)
     nlp.add_pipe("paragraph_breaks", first=True)
     kb = load_kb()
