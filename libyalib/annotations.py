@@ -18,6 +18,8 @@ import hashlib
 import os
 import re
 import warnings
+from collections import deque
+from itertools import chain
 from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
@@ -100,22 +102,31 @@ def _intact(path: Path) -> bool:
     return fmt == FORMAT and hashlib.sha256(payload).hexdigest().encode() == digest
 
 
-def _annotate(nlp, rows: list, n_process: int):
-    """``(row, [title, body])`` for each row, in order, lazily: one ``nlp.pipe`` over all their texts, so
-    that spaCy's worker processes annotate ahead while the caller reads what is done.
+def _annotate(nlp, rows, n_process: int):
+    """``(row, [title, body])`` for each of ``rows``, in order, lazily: one ``nlp.pipe`` over all their
+    texts, so that spaCy's worker processes annotate ahead while the caller reads what is done. ``rows`` is
+    read only as spaCy asks for more texts, so that only the articles in flight are in memory.
 
     While forked workers run, the objects that existed when they were forked are kept out of garbage
     collection (``gc.freeze``): a collection writes to every object it visits, so each process would soon
-    hold its own copy of pages the fork let them share, the corpus among them.
+    hold its own copy of pages the fork let them share.
     """
-    parts = [(row, [row.title, *pieces(row.body)]) for row in rows]
+    waiting: deque = deque()  # (row, number of texts) handed to spaCy and not yet given back
+
+    def texts():
+        for row in rows:
+            cut = [row.title, *pieces(row.body)]
+            waiting.append((row, len(cut)))
+            yield from cut
+
     frozen = n_process > 1 and not gc.get_freeze_count()
     if frozen:
         gc.freeze()
     try:
-        stream = iter(nlp.pipe((t for _, texts in parts for t in texts), batch_size=BATCH_SIZE, n_process=n_process))
-        for row, texts in parts:
-            docs = [next(stream) for _ in texts]
+        stream = iter(nlp.pipe(texts(), batch_size=BATCH_SIZE, n_process=n_process))
+        for first in stream:
+            row, n = waiting.popleft()
+            docs = [first, *(next(stream) for _ in range(n - 1))]
             body = docs[1] if len(docs) == 2 else Doc.from_docs(docs[1:], ensure_whitespace=False)
             yield row, [known_text(docs[0], row.title), known_text(body, row.body)]
     finally:
@@ -127,32 +138,50 @@ def _reason(exc: BaseException) -> str:
     return f"could not be annotated: {type(exc).__name__}: {exc}"
 
 
-def _annotate_safely(nlp, rows: list, n_process: int):
+def _annotate_one(nlp, row):
+    """``(row, [title, body])``, or ``(row, reason)`` when it cannot be annotated."""
+    try:
+        return next(_annotate(nlp, [row], 1))
+    except Exception as exc:
+        return row, _reason(exc)
+
+
+def _annotate_safely(nlp, rows, n_process: int):
     """As :func:`_annotate`, but a failure costs only the article that caused it: the rest are annotated
     one at a time. Yields ``(row, [title, body])`` or ``(row, reason)``."""
-    done = 0
+    rows = iter(rows)
+    handed: deque = deque()  # given to spaCy and not yet given back
+
+    def fed():
+        for row in rows:
+            handed.append(row)
+            yield row
+
     try:
-        for item in _annotate(nlp, rows, n_process):
+        for item in _annotate(nlp, fed(), n_process):
+            handed.popleft()
             yield item
-            done += 1
-    except Exception as exc:
-        if len(rows) == 1:
-            yield rows[0], _reason(exc)
-            return
-        for row in rows[done:]:
-            yield from _annotate_safely(nlp, [row], 1)
+    except Exception:
+        for row in chain(list(handed), rows):
+            yield _annotate_one(nlp, row)
 
 
-def _todo(corpus, key: str) -> dict:
-    """The articles whose entry is missing or damaged, one per text (a damaged entry is named once)."""
-    todo = {}
-    for row in corpus.articles.itertuples():
+def _todo(corpus, key: str) -> dict[str, str]:
+    """The texts whose entry is missing or damaged, each with the first article that has it (a damaged
+    entry is named once)."""
+    todo: dict[str, str] = {}
+    for row in corpus.rows():
         path = cache_path(row, key)
         if row.file not in corpus.failed and text_key(row) not in todo and not _intact(path):
             if path.exists():
                 warnings.warn(f"annotation cache entry {path} is damaged; annotating again", stacklevel=3)
-            todo[text_key(row)] = row
+            todo[text_key(row)] = row.file
     return todo
+
+
+def _wanted(corpus, todo: dict[str, str]):
+    """The articles of ``todo``, in corpus order, each read (body and all) only when it is reached."""
+    return (row for row in corpus.rows() if todo.get(text_key(row)) == row.file)
 
 
 def _processes(n: int, n_process: int | None) -> int:
@@ -172,9 +201,9 @@ def ensure_annotated(corpus, progress: bool | None = None, n_process: int | None
     returns how many were annotated. Failures are recorded in ``corpus.failed`` (file -> reason)."""
     nlp = pipeline()
     key = nlp.meta["libyalib_key"]
-    rows = list(_todo(corpus, key).values())
-    bar, done = _bar(len(rows), progress), 0
-    for row, result in _annotate_safely(nlp, rows, _processes(len(rows), n_process)) if rows else ():
+    todo = _todo(corpus, key)
+    bar, done = _bar(len(todo), progress), 0
+    for row, result in _annotate_safely(nlp, _wanted(corpus, todo), _processes(len(todo), n_process)) if todo else ():
         if isinstance(result, str):
             corpus.failed[row.file] = result
         else:
@@ -194,12 +223,11 @@ def iter_docs(corpus, progress: bool | None = None, n_process: int | None = None
     nlp = pipeline()
     key = nlp.meta["libyalib_key"]
     todo = _todo(corpus, key)
-    rows = list(todo.values())
-    fresh = iter(_annotate_safely(nlp, rows, _processes(len(rows), n_process))) if rows else iter(())
-    bar = _bar(len(rows), progress)
+    fresh = iter(_annotate_safely(nlp, _wanted(corpus, todo), _processes(len(todo), n_process)) if todo else ())
+    bar = _bar(len(todo), progress)
     just_done: dict[str, list[Doc]] = {}  # the last text annotated, for a copy of it right after
     produced: set[str] = set()
-    for row in corpus.articles.itertuples():
+    for row in corpus.rows():
         if row.file in corpus.failed:
             continue
         k = text_key(row)
@@ -219,7 +247,7 @@ def iter_docs(corpus, progress: bool | None = None, n_process: int | None = None
         else:
             docs = _read(cache_path(row, key), row, nlp.vocab)
             if docs is None:  # damaged since it was checked: annotate it alone
-                result = next(_annotate_safely(nlp, [row], 1))[1]
+                result = _annotate_one(nlp, row)[1]
                 if isinstance(result, str):
                     corpus.failed[row.file] = result
                     continue

@@ -118,7 +118,7 @@ def _command(args, source: Path, out: Path) -> tuple[int, str]:
 
     try:
         counts = export(
-            load_corpus(source, strict=args.strict, paragraphs=False),
+            load_corpus(source, strict=args.strict, paragraphs=False, bodies_on_disk=True),
             out,
             strict=args.strict,
             engine=args.engine,

@@ -8,7 +8,8 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections import namedtuple
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pandas as pd
 
 from . import furniture, stories
 from .article_tables import TABLE_SUFFIXES, TableError, read_table
+from .bodies import BodyStore
 from .fingerprint import code_version
 from .html import extract_page
 from .language import other_language
@@ -65,6 +67,8 @@ class Corpus:
     root: Path | None = None
     failed: dict = field(default_factory=dict, repr=False, compare=False)  # file -> why it could not be analysed
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
+    #: Where the bodies are when the articles table has no ``body`` column (``load_corpus(bodies_on_disk=True)``).
+    bodies: BodyStore | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -77,7 +81,26 @@ class Corpus:
             self.rejected,
             self.paragraphs[self.paragraphs.article_id.isin(ids)].reset_index(drop=True),
             self.root,
+            bodies=self.bodies,
         )
+
+    def rows(self) -> Iterator:
+        """Each article as a named tuple with its body (read back when kept on disk), in order."""
+        if self.bodies is None:
+            yield from self.articles.itertuples()
+            return
+        article = namedtuple("Article", ["Index", *self.articles.columns, "body"])
+        for row in self.articles.itertuples():
+            yield article(*row, self.bodies[row.file])
+
+    def parts(self, size: int) -> Iterator[Corpus]:
+        """The corpus ``size`` articles at a time, in order, each part with its articles' bodies (read back
+        when they are kept on disk) and sharing ``failed`` with the whole."""
+        for start in range(0, len(self.articles), size):
+            frame = self.articles.iloc[start : start + size].reset_index(drop=True)
+            if self.bodies is not None:
+                frame.insert(ARTICLE_COLUMNS.index("body"), "body", [self.bodies[f] for f in frame.file])
+            yield Corpus(frame, self.rejected, self.paragraphs, self.root, self.failed)
 
 
 def _safe(text: str) -> str:
@@ -280,7 +303,10 @@ def _na(value):
 
 
 def load_corpus(
-    path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = False, paragraphs: bool = True
+    path: str | Path | Iterable[str | Path] = SEEDS,
+    strict: bool = False,
+    paragraphs: bool = True,
+    bodies_on_disk: bool = False,
 ) -> Corpus:
     """Read every file under ``path`` (a folder, a file or a list of files) into a :class:`Corpus`.
 
@@ -289,7 +315,9 @@ def load_corpus(
     address and publication date for the files beside them and are listed in ``rejected`` as metadata.
     With ``strict=True`` the first problem raises :class:`CorpusError` instead. With ``paragraphs=False``
     the table of lines is left empty (what the export does: the tables need only the articles, and a
-    large corpus then costs a row per article in memory, not one per line).
+    large corpus then costs a row per article in memory, not one per line). With ``bodies_on_disk=True``
+    the articles table has no ``body`` column: the bodies wait in a temporary file (:mod:`libyalib.bodies`)
+    and come back with each part of :meth:`Corpus.parts`, which is how the export reads a corpus.
     """
     root, files, problems = _files(path)
     articles, lines, rejected = [], [], []
@@ -297,6 +325,7 @@ def load_corpus(
     seen_hash: dict[str, str] = {}
     seen_id: dict[str, str] = {}
     signatures: list = []
+    store = BodyStore() if bodies_on_disk else None
 
     def rel(p: Path) -> str:
         try:
@@ -354,7 +383,11 @@ def load_corpus(
         if isinstance(result, str):
             return reject_label(label, result)
         seen_id[article_id] = label
-        articles.append(result[0])
+        row = result[0]
+        if store is not None:
+            store.add(row["file"], row["body"])
+            row = {k: v for k, v in row.items() if k != "body"}
+        articles.append(row)
         if paragraphs:
             lines.extend(result[1])
         signatures.append(signature)
@@ -402,11 +435,13 @@ def load_corpus(
             continue
         add(rel(p), _id(p), raw, text, suffix, sidecars.get(p.parent, {}).get(p.name, {}))
 
-    frame = pd.DataFrame(articles, columns=ARTICLE_COLUMNS).astype({"n_words": "int64"})
+    columns = [c for c in ARTICLE_COLUMNS if store is None or c != "body"]
+    frame = pd.DataFrame(articles, columns=columns).astype({"n_words": "int64"})
     frame["story_id"] = pd.Series(stories.story_ids(frame, signatures), index=frame.index, dtype=object)
     return Corpus(
         articles=frame,
         rejected=pd.DataFrame(rejected, columns=REJECTED_COLUMNS),
         paragraphs=pd.DataFrame(lines, columns=PARAGRAPH_COLUMNS).astype({"start": "Int64", "end": "Int64"}),
         root=root,
+        bodies=store,
     )

@@ -71,17 +71,18 @@ def _chunks_local(corpus, strict: bool, progress: bool | None):
 
 
 def _chunks_dask(corpus, scheduler: str | None, progress: bool | None):
-    """The same rows, computed by Dask workers partition by partition and collected in corpus order."""
+    """The same rows, computed by Dask workers partition by partition and collected in corpus order. A few
+    partitions are sent ahead of the one written, each read (bodies and all) only when it is sent, so that
+    neither the finished rows on the workers nor the texts waiting here pile up."""
     from collections import deque
 
     import dask
-    import dask.bag as db
     from distributed import Client, LocalCluster
     from tqdm.auto import tqdm
 
     from .extract import partition_rows
 
-    parts = [corpus.articles.iloc[i : i + CHUNK] for i in range(0, len(corpus.articles), CHUNK)]
+    parts = corpus.parts(CHUNK)
     cluster = None
     if not scheduler:
         # Dask starts its workers with MALLOC_TRIM_THRESHOLD_=65536, so that glibc hands memory back to the
@@ -91,20 +92,24 @@ def _chunks_dask(corpus, scheduler: str | None, progress: bool | None):
             cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     try:
         with Client(scheduler or cluster) as client:
-            bag = db.from_sequence(parts, npartitions=max(len(parts), 1)).map(partition_rows)
-            delayed = bag.to_delayed()
-            shown = bool(progress or (progress is None and len(parts) > 1))
-            with tqdm(total=len(delayed), desc="partitions", unit="partition", disable=not shown) as bar:
-                # a few partitions ahead of the one written, so that finished rows do not pile up on the workers
-                ahead = 2 * max(len(client.scheduler_info()["workers"]), 1)
-                futures = deque(client.compute(delayed[:ahead]))
-                for i in range(len(delayed)):
+
+            def send():
+                part = next(parts, None)
+                if part is not None:
+                    futures.append(client.submit(partition_rows, part.articles, pure=False))
+
+            total = -(-len(corpus.articles) // CHUNK)
+            shown = bool(progress or (progress is None and total > 1))
+            with tqdm(total=total, desc="partitions", unit="partition", disable=not shown) as bar:
+                futures: deque = deque()
+                for _ in range(2 * max(len(client.scheduler_info()["workers"]), 1)):
+                    send()
+                while futures:
                     future = futures.popleft()
-                    if i + ahead < len(delayed):
-                        futures.append(client.compute(delayed[i + ahead]))
-                    for rows, failed in future.result():  # in corpus order
-                        corpus.failed.update(failed)
-                        yield rows
+                    send()
+                    rows, failed = future.result()  # in corpus order
+                    corpus.failed.update(failed)
+                    yield rows
                     future.release()
                     bar.update(1)
     finally:
@@ -147,7 +152,8 @@ def export(
             writer.abort()
         raise
     failed = corpus.failed
-    articles = corpus.articles[~corpus.articles.file.isin(list(failed))].drop(columns=["body"]).reset_index(drop=True)
+    articles = corpus.articles[~corpus.articles.file.isin(list(failed))].drop(columns=["body"], errors="ignore")
+    articles = articles.reset_index(drop=True)
     rejected = pd.concat(
         [corpus.rejected, pd.DataFrame({"file": list(failed), "reason": list(failed.values())})], ignore_index=True
     )

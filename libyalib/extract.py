@@ -110,12 +110,19 @@ def iter_rows(corpus, strict: bool = False, progress: bool | None = None):
     from .corpus import Corpus
 
     def sub(frame):
-        return Corpus(frame.reset_index(drop=True), corpus.rejected, corpus.paragraphs, corpus.root, corpus.failed)
+        return Corpus(
+            frame.reset_index(drop=True),
+            corpus.rejected,
+            corpus.paragraphs,
+            corpus.root,
+            corpus.failed,
+            bodies=corpus.bodies,
+        )
 
     articles = [a for a in corpus.articles.itertuples() if a.file not in corpus.failed]
 
     def kept(key):  # where each article's rows are kept, and those that are there (read when reached)
-        paths = {a.file: rows_path(a, key) for a in articles}
+        paths = {a.file: rows_path(a, key) for a in corpus.rows() if a.file not in corpus.failed}
         return paths, {a.file for a in articles if paths[a.file].exists()}
 
     installed = pipeline_key()  # the model installed first, named without loading it

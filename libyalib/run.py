@@ -31,7 +31,11 @@ def run(
 
     out = out.resolve()
     counts = export(
-        load_corpus(source, paragraphs=False), out / "tables", progress=progress, engine=engine, scheduler=scheduler
+        load_corpus(source, paragraphs=False, bodies_on_disk=True),
+        out / "tables",
+        progress=progress,
+        engine=engine,
+        scheduler=scheduler,
     )
     env = {
         "LIBYALIB_CORPUS": str(Path(source).resolve()),

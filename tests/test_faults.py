@@ -179,6 +179,7 @@ def test_an_article_whose_annotation_fails_is_rejected_and_the_rest_annotated(tm
     real = annotations._annotate
 
     def poisoned(nlp, rows, n_process):
+        rows = list(rows)
         if any(row.title == "Poisoned report" for row in rows):
             raise MemoryError("the parser gave up")
         return real(nlp, rows, n_process)

@@ -1,9 +1,13 @@
 """Scale: one pass per article, tables streamed to disk, and the Dask engine giving the same tables."""
 
+import pickle
+
+import pandas as pd
 import pytest
 
 import libyalib.export as export_module
 import libyalib.writer as writer_module
+from libyalib.bodies import BodyStore
 from libyalib.corpus import load_corpus
 from libyalib.evaluation import DEV, FURTHER
 from libyalib.export import export
@@ -57,9 +61,42 @@ def test_each_document_is_read_once_and_a_warm_run_reads_none(tmp_path, monkeypa
     assert _files(tmp_path / "cold") == _files(tmp_path / "annotated") == _files(tmp_path / "warm")
 
 
+def test_bodies_kept_on_disk_come_back_part_by_part():
+    in_memory = load_corpus(DEV, paragraphs=False)
+    on_disk = load_corpus(DEV, paragraphs=False, bodies_on_disk=True)
+    assert "body" not in on_disk.articles and len(on_disk.bodies) == len(in_memory) == 12
+    parts = list(on_disk.parts(5))
+    assert [len(part) for part in parts] == [5, 5, 2]
+    assert all(part.failed is on_disk.failed for part in parts)  # a failure in a part is the corpus's
+    together = pd.concat([part.articles for part in parts], ignore_index=True)
+    pd.testing.assert_frame_equal(together, in_memory.articles)
+
+
+def test_a_corpus_with_its_bodies_on_disk_gives_the_same_tables(tmp_path, reference):
+    on_disk = load_corpus(DEV, paragraphs=False, bodies_on_disk=True)
+    assert [row.body for row in on_disk.rows()] == load_corpus(DEV).articles.body.tolist()
+    export(on_disk, tmp_path / "on_disk")
+    assert _files(tmp_path / "on_disk") == reference
+
+
+def test_the_body_store_gives_back_any_text_and_stays_in_its_process():
+    store = BodyStore()
+    texts = {
+        "a.txt": "Sarraj \u2019s GNA \U0001f600 \udcff",
+        "b.txt": "x" * 100_000,
+        "c.txt": "\u0627\u0644\u0633\u0631\u0627\u062c",
+    }
+    for label, text in texts.items():
+        store.add(label, text)
+    assert {label: store[label] for label in reversed(texts)} == texts
+    with pytest.raises(TypeError, match="send the parts"):
+        pickle.dumps(store)
+    store.close()
+
+
 @pytest.mark.slow
 def test_the_dask_engine_on_two_local_workers_gives_the_same_tables(tmp_path, monkeypatch, reference):
     monkeypatch.setattr(export_module, "CHUNK", 4)  # three partitions of the twelve passages
-    counts = export(load_corpus(DEV), tmp_path / "dask", engine="dask")
+    counts = export(load_corpus(DEV, paragraphs=False, bodies_on_disk=True), tmp_path / "dask", engine="dask")
     assert counts["articles"] == 12
     assert _files(tmp_path / "dask") == reference
