@@ -18,6 +18,21 @@ from .schema import validate
 
 #: Articles per chunk handed to the writers, and per Dask partition.
 CHUNK = 64
+#: What the Dask engine changes in Dask's configuration while it runs (the workers of a local cluster are
+#: started with it; a cluster given by address keeps its own):
+#: - every connection keeps its last ``low-level-log-length`` messages for debugging (1,000 by default), and
+#:   a partition's texts and rows are such messages: the driver held every partition it had sent (about
+#:   25 KB an article), so only the last 16 are kept;
+#: - workers sample their threads' stacks every 10 ms for the dashboard, which is off: a worker's memory
+#:   grew by about 10 KB an article with it;
+#: - workers start with ``MALLOC_TRIM_THRESHOLD_=65536``, so that glibc hands memory back to the system at
+#:   almost every free: spaCy then runs about a tenth slower (measured at 4,000 articles: 158 s and 948 MB
+#:   at the peak with it, 144 s and 1,013 MB without), so glibc's own threshold is kept.
+DASK_CONFIG = {
+    "distributed.admin.low-level-log-length": 16,
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
 SUPPORT_FIELDS = ["article_id", "published", "backer", "backer_kind", "side", "stance", "support_type"]
 
 
@@ -84,37 +99,34 @@ def _chunks_dask(corpus, scheduler: str | None, progress: bool | None):
 
     parts = corpus.parts(CHUNK)
     cluster = None
-    if not scheduler:
-        # Dask starts its workers with MALLOC_TRIM_THRESHOLD_=65536, so that glibc hands memory back to the
-        # system at almost every free: spaCy then runs about a tenth slower. Without it a worker holds about
-        # 30 MB more (measured at 4,000 articles: 144 s and 1,013 MB at the peak, against 158 s and 948 MB).
-        with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+    with dask.config.set(DASK_CONFIG):
+        if not scheduler:
             cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    try:
-        with Client(scheduler or cluster) as client:
+        try:
+            with Client(scheduler or cluster) as client:
 
-            def send():
-                part = next(parts, None)
-                if part is not None:
-                    futures.append(client.submit(partition_rows, part.articles, pure=False))
+                def send():
+                    part = next(parts, None)
+                    if part is not None:
+                        futures.append(client.submit(partition_rows, part.articles, pure=False))
 
-            total = -(-len(corpus.articles) // CHUNK)
-            shown = bool(progress or (progress is None and total > 1))
-            with tqdm(total=total, desc="partitions", unit="partition", disable=not shown) as bar:
-                futures: deque = deque()
-                for _ in range(2 * max(len(client.scheduler_info()["workers"]), 1)):
-                    send()
-                while futures:
-                    future = futures.popleft()
-                    send()
-                    rows, failed = future.result()  # in corpus order
-                    corpus.failed.update(failed)
-                    yield rows
-                    future.release()
-                    bar.update(1)
-    finally:
-        if cluster is not None:
-            cluster.close()
+                total = -(-len(corpus.articles) // CHUNK)
+                shown = bool(progress or (progress is None and total > 1))
+                with tqdm(total=total, desc="partitions", unit="partition", disable=not shown) as bar:
+                    futures: deque = deque()
+                    for _ in range(2 * max(len(client.scheduler_info()["workers"]), 1)):
+                        send()
+                    while futures:
+                        future = futures.popleft()
+                        send()
+                        rows, failed = future.result()  # in corpus order
+                        corpus.failed.update(failed)
+                        yield rows
+                        future.release()
+                        bar.update(1)
+        finally:
+            if cluster is not None:
+                cluster.close()
 
 
 def export(
