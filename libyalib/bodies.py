@@ -1,9 +1,10 @@
 """Article bodies kept in an anonymous temporary file instead of memory, read back a few at a time.
 
-A loaded corpus otherwise holds every body in memory (about 4.5 KB an article as Python text) for as long as
-it is analysed; the export reads a corpus part by part (:meth:`libyalib.corpus.Corpus.parts`), so a body is
-needed only while its part is annotated. The file is removed by the system when the store is closed or its
-process ends, however it ends.
+A loaded corpus otherwise holds every body in memory (about 4.5 KB an article as Python text) for as long
+as it is analysed. The export needs a body only while its article is annotated: spaCy is handed each one
+as it asks for more texts (:meth:`libyalib.corpus.Corpus.rows`), and a Dask partition is read back when it
+is sent (:meth:`~libyalib.corpus.Corpus.parts`). The system removes the file when the store is closed or
+its process ends, however it ends.
 """
 
 from __future__ import annotations

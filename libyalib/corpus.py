@@ -316,8 +316,9 @@ def load_corpus(
     With ``strict=True`` the first problem raises :class:`CorpusError` instead. With ``paragraphs=False``
     the table of lines is left empty (what the export does: the tables need only the articles, and a
     large corpus then costs a row per article in memory, not one per line). With ``bodies_on_disk=True``
-    the articles table has no ``body`` column: the bodies wait in a temporary file (:mod:`libyalib.bodies`)
-    and come back with each part of :meth:`Corpus.parts`, which is how the export reads a corpus.
+    (what the export does too) the articles table has no ``body`` column: the bodies wait in a temporary
+    file (:mod:`libyalib.bodies`) and come back an article at a time with :meth:`Corpus.rows`, or a part
+    at a time with :meth:`Corpus.parts`.
     """
     root, files, problems = _files(path)
     articles, lines, rejected = [], [], []
