@@ -18,16 +18,16 @@ from .schema import validate
 
 #: Articles per chunk handed to the writers, and per Dask partition.
 CHUNK = 64
-#: What the Dask engine changes in Dask's configuration while it runs (the workers of a local cluster are
-#: started with it; a cluster given by address keeps its own):
+#: What the Dask engine changes in Dask's configuration while it runs (the workers of the local cluster are
+#: started with it; those of a cluster given by address keep their own). Measured at 4,000 articles:
 #: - every connection keeps its last ``low-level-log-length`` messages for debugging (1,000 by default), and
 #:   a partition's texts and rows are such messages: the driver held every partition it had sent (about
-#:   25 KB an article), so only the last 16 are kept;
-#: - workers sample their threads' stacks every 10 ms for the dashboard, which is off: a worker's memory
-#:   grew by about 10 KB an article with it;
+#:   20 KB an article), so only the last 16 are kept;
+#: - workers sample their threads' stacks every 10 ms for the dashboard, which is off: each worker grew by
+#:   about 40 MB over the run;
 #: - workers start with ``MALLOC_TRIM_THRESHOLD_=65536``, so that glibc hands memory back to the system at
-#:   almost every free: spaCy then runs about a tenth slower (measured at 4,000 articles: 158 s and 948 MB
-#:   at the peak with it, 144 s and 1,013 MB without), so glibc's own threshold is kept.
+#:   almost every free: spaCy then runs about a tenth slower (158 s and 948 MB at the peak with it, 144 s
+#:   and 1,013 MB without), so glibc's own threshold is kept.
 DASK_CONFIG = {
     "distributed.admin.low-level-log-length": 16,
     "distributed.worker.profile.enabled": False,
