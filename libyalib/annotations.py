@@ -171,17 +171,21 @@ def _todo(corpus, key: str) -> dict[str, str]:
     entry is named once)."""
     todo: dict[str, str] = {}
     for row in corpus.rows():
+        k = text_key(row)
+        if row.file in corpus.failed or k in todo:
+            continue
         path = cache_path(row, key)
-        if row.file not in corpus.failed and text_key(row) not in todo and not _intact(path):
+        if not _intact(path):
             if path.exists():
                 warnings.warn(f"annotation cache entry {path} is damaged; annotating again", stacklevel=3)
-            todo[text_key(row)] = row.file
+            todo[k] = row.file
     return todo
 
 
 def _wanted(corpus, todo: dict[str, str]):
     """The articles of ``todo``, in corpus order, each read (body and all) only when it is reached."""
-    return (row for row in corpus.rows() if todo.get(text_key(row)) == row.file)
+    files = set(todo.values())
+    return (row for row in corpus.rows() if row.file in files)
 
 
 def _processes(n: int, n_process: int | None) -> int:

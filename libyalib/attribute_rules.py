@@ -44,6 +44,10 @@ def _exact(spec: dict) -> tuple[tuple[str, ...], list[tuple]] | None:
 class IndexedAttributeRuler(AttributeRuler):
     """An ``attribute_ruler`` whose equality patterns are found by dictionary lookup."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        self._index = None  # built at the first match after the patterns change
+        super().__init__(*args, **kwargs)
+
     def clear(self) -> None:
         super().clear()
         self._index = None
@@ -78,7 +82,7 @@ class IndexedAttributeRuler(AttributeRuler):
         return tuple(int(v) if isinstance(v, bool) else self.vocab.strings.add(v) for v in values)
 
     def match(self, doc):
-        if getattr(self, "_index", None) is None:
+        if self._index is None:
             self._index = self._build()
         by_first, general = self._index
         found = set(general(doc, allow_missing=True, as_spans=False)) if len(general) else set()
