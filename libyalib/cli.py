@@ -113,12 +113,12 @@ def _command(args, source: Path, out: Path) -> tuple[int, str]:
         from .run import timed_run
 
         return 0, timed_run(source, out, args.engine, args.scheduler)
-    from .corpus import CorpusError, load_corpus
+    from .corpus import CorpusError, Reading
     from .export import export
 
     try:
         counts = export(
-            load_corpus(source, strict=args.strict, paragraphs=False, bodies_on_disk=True),
+            Reading(source, strict=args.strict, paragraphs=False),
             out,
             strict=args.strict,
             engine=args.engine,

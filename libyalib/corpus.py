@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import json
 import os
 import sys
@@ -302,6 +303,194 @@ def _na(value):
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
+class Reading:
+    """The files under a path (a folder, a file or a list of files), read one at a time in order.
+
+    Iterating reads them and gives each article's row, body and all, as it is read; files that are not
+    articles go to ``rejected`` with the reason. Once every file is read, :meth:`corpus` is the whole
+    :class:`Corpus` (without bodies: who iterates keeps them, as :meth:`load` does) with each article's
+    story, which needs them all. :meth:`parts` hands the articles on in parts as they are read: what the
+    Dask engine sends to its workers while the rest are still being read.
+    """
+
+    def __init__(self, path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = False, paragraphs: bool = True):
+        self.root, self._paths, problems = _files(path)
+        self.strict, self.paragraphs = strict, paragraphs
+        self.articles: list[dict] = []  # rows without their bodies
+        self.lines: list[dict] = []
+        self.rejected: list[dict] = []
+        self.signatures: list = []
+        self.failed: dict = {}  # shared with the parts and the corpus: file -> why it could not be analysed
+        self._sidecars: dict[Path, dict[str, dict[str, str]]] = {}
+        self._seen_hash: dict[str, str] = {}
+        self._seen_id: dict[str, str] = {}
+        self._started = False
+        self._corpus: Corpus | None = None
+        for p, reason in problems:
+            self._reject(p, reason)
+        # Sidecars first, so that they apply whatever the order of the files.
+        for p in self._paths:
+            if p.name == SIDECAR:
+                try:
+                    self._sidecars[p.parent] = _read_sidecar(p.read_bytes())
+                except (OSError, ValueError, csv.Error, UnicodeError) as exc:
+                    self._reject(p, f"unreadable sidecar {SIDECAR}: {exc}")
+                else:
+                    n = len(self._sidecars[p.parent])
+                    self._reject(p, f"sidecar metadata, not an article (outlet, address and date for {n} files)", False)
+
+    def _rel(self, p: Path) -> str:
+        try:
+            return _safe(p.relative_to(self.root).as_posix())
+        except ValueError:
+            return _safe(p.as_posix())
+
+    def _reject(self, p: Path, reason: str, problem: bool = True) -> None:
+        self._reject_label(self._rel(p), reason, problem)
+
+    def _reject_label(self, label: str, reason: str, problem: bool = True) -> None:
+        if self.strict and problem:
+            raise CorpusError(f"{label}: {reason}")
+        self.rejected.append({"file": label, "reason": reason})
+
+    def _id(self, p: Path) -> str:
+        """The path inside the folder without its extension: two story.txt in two folders are two articles."""
+        return self._rel(p.with_suffix("")) if p.suffix else self._rel(p)
+
+    def _add(self, label: str, article_id: str, raw: bytes, text: str, suffix: str, side: dict, title=None):
+        """The row of one article (a file or a row of a table), or ``None`` with the file rejected."""
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest in self._seen_hash:
+            return self._reject_label(label, f"duplicate of {self._seen_hash[digest]}")
+        self._seen_hash[digest] = label
+        if not text.strip():
+            return self._reject_label(label, "blank text (only white space)" if text else "empty text")
+        if article_id in self._seen_id:
+            return self._reject_label(label, f"article id '{article_id}' already used by {self._seen_id[article_id]}")
+        result, signature = _read_article(label, article_id, raw, suffix, side, title)
+        signature = None if signature is None else np.asarray(signature, dtype=np.uint64)
+        if result is None:
+            try:
+                result = _article(article_id, label, raw, text, suffix, side, title)
+            except Exception as exc:  # a parser failure on one file must not lose the others
+                result = f"could not be parsed: {type(exc).__name__}: {exc}"
+            signature = None if isinstance(result, str) else stories.signature(result[0]["body"])
+            _write_article(label, article_id, raw, suffix, side, title, result, signature)
+        if isinstance(result, str):
+            return self._reject_label(label, result)
+        self._seen_id[article_id] = label
+        row = result[0]
+        self.articles.append({k: v for k, v in row.items() if k != "body"})
+        if self.paragraphs:
+            self.lines.extend(result[1])
+        self.signatures.append(signature)
+        return row
+
+    def _read(self, p: Path) -> Iterator[dict]:
+        """The articles of one file: none, one, or one per row of a table."""
+        suffix = p.suffix.lower()
+        if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES:
+            self._reject(
+                p, f"unsupported file type '{suffix or p.name}' (reads .txt, .html, .csv, .jsonl and .parquet)"
+            )
+            return
+        try:
+            raw = p.read_bytes()
+        except OSError as exc:
+            self._reject(p, f"unreadable: {exc.strerror or exc}")
+            return
+        if not raw:
+            self._reject(p, "empty file (0 bytes)")
+            return
+        if suffix in TABLE_SUFFIXES:
+            try:
+                rows = read_table(raw, suffix)
+            except TableError as exc:
+                self._reject(p, str(exc))
+                return
+            self._reject(p, f"table of {len(rows)} articles (each row is read as an article)", problem=False)
+            for row in rows:
+                label = f"{self._rel(p)}#{row.number}"
+                article_id = _safe(row.article_id) if row.article_id else f"{self._id(p)}#{row.number}"
+                if found := self._add(
+                    label, article_id, row.text.encode("utf-8"), row.text, ".txt", row.side, row.title
+                ):
+                    yield found
+            return
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest in self._seen_hash:
+            self._reject(p, f"duplicate of {self._seen_hash[digest]}")
+            return
+        try:
+            text, _ = decode(raw)
+        except (NotText, UnicodeError) as exc:
+            self._seen_hash[digest] = self._rel(p)
+            self._reject(p, str(exc) if isinstance(exc, NotText) else f"undecodable text: {exc}")
+            return
+        if not text.strip():
+            self._seen_hash[digest] = self._rel(p)
+            self._reject(p, "blank file (only white space)")
+            return
+        side = self._sidecars.get(p.parent, {}).get(p.name, {})
+        if found := self._add(self._rel(p), self._id(p), raw, text, suffix, side):
+            yield found
+
+    def __iter__(self) -> Iterator[dict]:
+        if self._started:
+            raise RuntimeError("the files of a Reading are read once")
+        self._started = True
+        for p in self._paths:
+            if p.name != SIDECAR:
+                yield from self._read(p)
+
+    def parts(self, size: int) -> Iterator[Corpus]:
+        """The articles ``size`` at a time as they are read, in order, each part with its bodies and sharing
+        ``failed`` with the whole (the story of each is not known yet: ``story_id`` is empty)."""
+        rows = iter(self)
+        while chunk := list(itertools.islice(rows, size)):
+            frame = pd.DataFrame(chunk, columns=ARTICLE_COLUMNS).astype({"n_words": "int64"})
+            frame["story_id"] = pd.Series([""] * len(frame), dtype=object)
+            yield Corpus(
+                frame,
+                pd.DataFrame(columns=REJECTED_COLUMNS),
+                pd.DataFrame(columns=PARAGRAPH_COLUMNS),
+                self.root,
+                self.failed,
+            )
+        self.corpus()  # the stories, while the last parts are still being analysed
+
+    def corpus(self, bodies: list[str] | BodyStore | None = None) -> Corpus:
+        """The whole corpus, once every file is read; ``bodies`` in the order of the articles, or in a store
+        (the articles table then has no ``body`` column)."""
+        if self._corpus is not None and bodies is None:
+            return self._corpus
+        columns = [c for c in ARTICLE_COLUMNS if c != "body"]
+        frame = pd.DataFrame(self.articles, columns=columns).astype({"n_words": "int64"})
+        if isinstance(bodies, list):
+            frame.insert(ARTICLE_COLUMNS.index("body"), "body", pd.Series(bodies, index=frame.index, dtype=object))
+        frame["story_id"] = pd.Series(stories.story_ids(frame, self.signatures), index=frame.index, dtype=object)
+        self._corpus = Corpus(
+            articles=frame,
+            rejected=pd.DataFrame(self.rejected, columns=REJECTED_COLUMNS),
+            paragraphs=pd.DataFrame(self.lines, columns=PARAGRAPH_COLUMNS).astype({"start": "Int64", "end": "Int64"}),
+            root=self.root,
+            failed=self.failed,
+            bodies=bodies if isinstance(bodies, BodyStore) else None,
+        )
+        return self._corpus
+
+    def load(self, bodies_on_disk: bool = False) -> Corpus:
+        """Read every file: the whole corpus, bodies and all (kept in a temporary file with ``bodies_on_disk``)."""
+        store = BodyStore() if bodies_on_disk else None
+        bodies: list[str] = []
+        for row in self:
+            if store is not None:
+                store.add(row["file"], row["body"])
+            else:
+                bodies.append(row["body"])
+        return self.corpus(store if store is not None else bodies)
+
+
 def load_corpus(
     path: str | Path | Iterable[str | Path] = SEEDS,
     strict: bool = False,
@@ -320,129 +509,4 @@ def load_corpus(
     file (:mod:`libyalib.bodies`) and come back an article at a time with :meth:`Corpus.rows`, or a part
     at a time with :meth:`Corpus.parts`.
     """
-    root, files, problems = _files(path)
-    articles, lines, rejected = [], [], []
-    sidecars: dict[Path, dict[str, dict[str, str]]] = {}
-    seen_hash: dict[str, str] = {}
-    seen_id: dict[str, str] = {}
-    signatures: list = []
-    store = BodyStore() if bodies_on_disk else None
-
-    def rel(p: Path) -> str:
-        try:
-            return _safe(p.relative_to(root).as_posix())
-        except ValueError:
-            return _safe(p.as_posix())
-
-    def reject(p: Path, reason: str, problem: bool = True) -> None:
-        reject_label(rel(p), reason, problem)
-
-    def reject_label(label: str, reason: str, problem: bool = True) -> None:
-        if strict and problem:
-            raise CorpusError(f"{label}: {reason}")
-        rejected.append({"file": label, "reason": reason})
-
-    def _id(p: Path) -> str:
-        """The path inside the folder without its extension: two story.txt in two folders are two articles."""
-        return rel(p.with_suffix("")) if p.suffix else rel(p)
-
-    for p, reason in problems:
-        reject(p, reason)
-    # Sidecars first, so that they apply whatever the order of the files.
-    for p in files:
-        if p.name == SIDECAR:
-            try:
-                sidecars[p.parent] = _read_sidecar(p.read_bytes())
-            except (OSError, ValueError, csv.Error, UnicodeError) as exc:
-                reject(p, f"unreadable sidecar {SIDECAR}: {exc}")
-            else:
-                reject(
-                    p,
-                    f"sidecar metadata, not an article (outlet, address and date for {len(sidecars[p.parent])} files)",
-                    problem=False,
-                )
-
-    def add(label: str, article_id: str, raw: bytes, text: str, suffix: str, side: dict, title=None) -> None:
-        """One article, or one rejected row, for a file or a row of a table."""
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest in seen_hash:
-            return reject_label(label, f"duplicate of {seen_hash[digest]}")
-        seen_hash[digest] = label
-        if not text.strip():
-            return reject_label(label, "blank text (only white space)" if text else "empty text")
-        if article_id in seen_id:
-            return reject_label(label, f"article id '{article_id}' already used by {seen_id[article_id]}")
-        result, signature = _read_article(label, article_id, raw, suffix, side, title)
-        signature = None if signature is None else np.asarray(signature, dtype=np.uint64)
-        if result is None:
-            try:
-                result = _article(article_id, label, raw, text, suffix, side, title)
-            except Exception as exc:  # a parser failure on one file must not lose the others
-                result = f"could not be parsed: {type(exc).__name__}: {exc}"
-            signature = None if isinstance(result, str) else stories.signature(result[0]["body"])
-            _write_article(label, article_id, raw, suffix, side, title, result, signature)
-        if isinstance(result, str):
-            return reject_label(label, result)
-        seen_id[article_id] = label
-        row = result[0]
-        if store is not None:
-            store.add(row["file"], row["body"])
-            row = {k: v for k, v in row.items() if k != "body"}
-        articles.append(row)
-        if paragraphs:
-            lines.extend(result[1])
-        signatures.append(signature)
-
-    for p in files:
-        if p.name == SIDECAR:
-            continue
-        suffix = p.suffix.lower()
-        if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES:
-            reject(p, f"unsupported file type '{suffix or p.name}' (reads .txt, .html, .csv, .jsonl and .parquet)")
-            continue
-        try:
-            raw = p.read_bytes()
-        except OSError as exc:
-            reject(p, f"unreadable: {exc.strerror or exc}")
-            continue
-        if not raw:
-            reject(p, "empty file (0 bytes)")
-            continue
-        if suffix in TABLE_SUFFIXES:
-            try:
-                rows = read_table(raw, suffix)
-            except TableError as exc:
-                reject(p, str(exc))
-                continue
-            reject(p, f"table of {len(rows)} articles (each row is read as an article)", problem=False)
-            for row in rows:
-                label = f"{rel(p)}#{row.number}"
-                article_id = _safe(row.article_id) if row.article_id else f"{_id(p)}#{row.number}"
-                add(label, article_id, row.text.encode("utf-8"), row.text, ".txt", row.side, row.title)
-            continue
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest in seen_hash:
-            reject(p, f"duplicate of {seen_hash[digest]}")
-            continue
-        try:
-            text, _ = decode(raw)
-        except (NotText, UnicodeError) as exc:
-            seen_hash[digest] = rel(p)
-            reject(p, str(exc) if isinstance(exc, NotText) else f"undecodable text: {exc}")
-            continue
-        if not text.strip():
-            seen_hash[digest] = rel(p)
-            reject(p, "blank file (only white space)")
-            continue
-        add(rel(p), _id(p), raw, text, suffix, sidecars.get(p.parent, {}).get(p.name, {}))
-
-    columns = [c for c in ARTICLE_COLUMNS if store is None or c != "body"]
-    frame = pd.DataFrame(articles, columns=columns).astype({"n_words": "int64"})
-    frame["story_id"] = pd.Series(stories.story_ids(frame, signatures), index=frame.index, dtype=object)
-    return Corpus(
-        articles=frame,
-        rejected=pd.DataFrame(rejected, columns=REJECTED_COLUMNS),
-        paragraphs=pd.DataFrame(lines, columns=PARAGRAPH_COLUMNS).astype({"start": "Int64", "end": "Int64"}),
-        root=root,
-        bodies=store,
-    )
+    return Reading(path, strict, paragraphs).load(bodies_on_disk)

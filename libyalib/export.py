@@ -95,9 +95,10 @@ def _chunks_dask(corpus, scheduler: str | None, progress: bool | None):
     from distributed import Client, LocalCluster
     from tqdm.auto import tqdm
 
+    from .corpus import Corpus
     from .extract import partition_rows
 
-    parts = corpus.parts(CHUNK)
+    parts = corpus.parts(CHUNK)  # a Reading's parts are read as they are sent
     cluster = None
     with dask.config.set(DASK_CONFIG):
         if not scheduler:
@@ -110,8 +111,8 @@ def _chunks_dask(corpus, scheduler: str | None, progress: bool | None):
                     if part is not None:
                         futures.append(client.submit(partition_rows, part.articles, pure=False))
 
-                total = -(-len(corpus.articles) // CHUNK)
-                shown = bool(progress or (progress is None and total > 1))
+                total = -(-len(corpus.articles) // CHUNK) if isinstance(corpus, Corpus) else None  # not read yet
+                shown = bool(progress or (progress is None and (total or 0) > 1))
                 with tqdm(total=total, desc="partitions", unit="partition", disable=not shown) as bar:
                     futures: deque = deque()
                     for _ in range(2 * max(len(client.scheduler_info()["workers"]), 1)):
@@ -139,8 +140,12 @@ def export(
 ) -> dict[str, int]:
     """Write every table of ``corpus`` to ``out``; returns the row count of each.
 
-    Articles that could not be analysed leave the articles table for the rejected one, with the reason.
+    ``corpus`` is a :class:`~libyalib.corpus.Corpus`, or a :class:`~libyalib.corpus.Reading` of files not
+    yet read: the Dask engine then sends the articles to its workers as they are read, the in-process
+    engine reads them all first (their bodies kept on disk). Articles that could not be analysed leave the
+    articles table for the rejected one, with the reason.
     """
+    from .corpus import Reading
     from .extract import DTYPES, TABLES
     from .support import support_table
     from .writer import TableWriter
@@ -148,6 +153,8 @@ def export(
     out = Path(out)
     if engine not in ("local", "dask"):
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    if isinstance(corpus, Reading) and engine == "local":
+        corpus = corpus.load(bodies_on_disk=True)
     writers: dict = {}
     try:
         for name, columns in TABLES.items():
@@ -159,6 +166,8 @@ def export(
             for name, writer in writers.items():
                 writer.write(rows[name])
         counts = {name: writer.close() for name, writer in writers.items()}
+        if isinstance(corpus, Reading):
+            corpus = corpus.corpus()
     except BaseException:
         for writer in writers.values():
             writer.abort()

@@ -26,12 +26,12 @@ def run(
     report's index page."""
     from . import notebooks as executor
     from . import report
-    from .corpus import load_corpus
+    from .corpus import Reading
     from .export import export
 
     out = out.resolve()
     counts = export(
-        load_corpus(source, paragraphs=False, bodies_on_disk=True),
+        Reading(source, paragraphs=False),
         out / "tables",
         progress=progress,
         engine=engine,

@@ -8,7 +8,7 @@ import pytest
 import libyalib.export as export_module
 import libyalib.writer as writer_module
 from libyalib.bodies import BodyStore
-from libyalib.corpus import load_corpus
+from libyalib.corpus import Reading, load_corpus
 from libyalib.evaluation import DEV, FURTHER
 from libyalib.export import export
 
@@ -79,6 +79,30 @@ def test_a_corpus_with_its_bodies_on_disk_gives_the_same_tables(tmp_path, refere
     assert _files(tmp_path / "on_disk") == reference
 
 
+def test_a_reading_hands_on_the_articles_as_it_reads_them():
+    whole = load_corpus(DEV, paragraphs=False)
+    reading = Reading(DEV, paragraphs=False)
+    parts = reading.parts(5)
+    first = next(parts)
+    assert len(first) == 5 and len(reading.articles) == 5  # the other files are not read yet
+    assert first.failed is reading.failed
+    rest = list(parts)
+    assert [len(part) for part in rest] == [5, 2]
+    together = pd.concat([first.articles, *(part.articles for part in rest)], ignore_index=True)
+    assert (together.story_id == "").all()  # a story needs every article: known at the end
+    pd.testing.assert_frame_equal(together.drop(columns="story_id"), whole.articles.drop(columns="story_id"))
+    corpus = reading.corpus()
+    pd.testing.assert_frame_equal(corpus.articles, whole.articles.drop(columns="body"))
+    pd.testing.assert_frame_equal(corpus.rejected, whole.rejected)
+    with pytest.raises(RuntimeError, match="read once"):
+        next(iter(reading))
+
+
+def test_an_export_of_a_reading_gives_the_same_tables(tmp_path, reference):
+    export(Reading(DEV, paragraphs=False), tmp_path / "reading")
+    assert _files(tmp_path / "reading") == reference
+
+
 def test_the_body_store_gives_back_any_text_and_stays_in_its_process():
     store = BodyStore()
     texts = {
@@ -97,6 +121,6 @@ def test_the_body_store_gives_back_any_text_and_stays_in_its_process():
 @pytest.mark.slow
 def test_the_dask_engine_on_two_local_workers_gives_the_same_tables(tmp_path, monkeypatch, reference):
     monkeypatch.setattr(export_module, "CHUNK", 4)  # three partitions of the twelve passages
-    counts = export(load_corpus(DEV, paragraphs=False, bodies_on_disk=True), tmp_path / "dask", engine="dask")
+    counts = export(Reading(DEV, paragraphs=False), tmp_path / "dask", engine="dask")  # read as it is sent
     assert counts["articles"] == 12
     assert _files(tmp_path / "dask") == reference
