@@ -11,6 +11,7 @@ on the same event well under 0.3. The story is named after its earliest article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -19,23 +20,35 @@ NUM_PERM = 128
 SHINGLE = 3
 
 
-def signature(text: str):
-    """The MinHash signature of a text's word 3-shingles (``None`` for fewer than three words)."""
+@lru_cache(maxsize=1)
+def _permutations():
+    """The permutations of the fixed seed, drawn once (datasketch draws them for every MinHash made)."""
     from datasketch import MinHash
 
+    permutations = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
+    permutations.setflags(write=False)  # shared by every MinHash made here
+    return permutations
+
+
+def _new(**values):
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32", permutations=_permutations(), **values)
+
+
+def signature(text: str):
+    """The MinHash signature of a text's word 3-shingles (``None`` for fewer than three words)."""
     words = re.findall(r"\w+", text.lower())
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 0))}
     if not shingles:
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
+    m = _new()
     m.update_batch([s.encode() for s in sorted(shingles)])
     return m.hashvalues  # a numpy array: 1 KB an article
 
 
 def _minhash(values):
-    from datasketch import MinHash
-
-    return None if values is None else MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme="affine32")
+    return None if values is None else _new(hashvalues=values)
 
 
 def story_ids(articles: pd.DataFrame, signatures: list | None = None) -> list[str]:
