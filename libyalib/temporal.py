@@ -27,104 +27,142 @@ _NTH = r"(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
 _DAY = r"(?:\d{1,2})(?:st|nd|rd|th)?"
 _TO = r"\s?(?:–|—|-|to|until|till|through)\s?"
 _UNIT = r"(?:day|week|month|year)"
-# Order matters: longer, more specific patterns first; matches never overlap.
-PATTERNS: list[tuple[str, re.Pattern]] = [
-    (name, re.compile(rx, re.I if flags else 0))
-    for name, rx, flags in [
-        ("iso_date", rf"\b(?P<year>{_YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", False),
-        ("numeric_date", rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>{_YEAR})\b", False),
+#: What a text must contain for a pattern to match in it, each tested once per text: most sentences name no
+#: date, and most patterns need a digit, a month, a weekday or a unit of time somewhere in the text.
+GATES = {
+    "digit": re.compile(r"\d"),
+    "month": re.compile(MONTH_RE),
+    "weekday": re.compile(WEEKDAY_RE),
+    "unit": re.compile(_UNIT, re.I),
+}
+# Order matters: longer, more specific patterns first; matches never overlap. Each pattern names the gates
+# it needs: a digit or a year (written with digits), a month or weekday name, a unit of time (cased as the
+# pattern is: the unit patterns ignore case).
+PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
+    (name, re.compile(rx, re.I if flags else 0), needs)
+    for name, rx, flags, needs in [
+        ("iso_date", rf"\b(?P<year>{_YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", False, ("digit",)),
+        ("numeric_date", rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>{_YEAR})\b", False, ("digit",)),
         (
             "years_after",
             rf"\b(?P<n>{_COUNT}) (?P<unit>year|month)s? (?P<dir>after|before) (?:the )?(?P<year>{_YEAR})\b",
             True,
+            ("digit",),
         ),
         (
             "day_range",
             rf"\bthe (?P<day>\d{{1,2}})(?:st|nd|rd|th) and (?:the )?(?P<day2>\d{{1,2}})(?:st|nd|rd|th) of "
             rf"(?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))?",
             False,
+            ("digit", "month"),
         ),
         (
             "day_range",
             rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:{_TO}|\sand\s)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? "
             rf"(?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))?\b",
             False,
+            ("digit", "month"),
         ),
         (
             "day_range",
             rf"\b(?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:{_TO}|\sand\s)(?P<day2>\d{{1,2}})"
             rf"(?:st|nd|rd|th)?(?:,? (?P<year>{_YEAR}))?\b",
             False,
+            ("digit", "month"),
         ),
         (
             "day_of_month",
             rf"\bthe (?P<day>\d{{1,2}})(?:st|nd|rd|th) of (?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR})|"
             rf"(?P<same>,? (?:that|the) same year))?\b",
             False,
+            ("digit", "month"),
         ),
         (
             "month_range",
             rf"\b(?:from )?(?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))?{_TO}(?P<mon2>{MONTH_RE})"
             rf"(?:,? (?P<year2>{_YEAR}))?\b",
             False,
+            ("month",),
         ),
         (
             "month_range",
             rf"\bbetween (?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))? and (?P<mon2>{MONTH_RE})"
             rf"(?:,? (?P<year2>{_YEAR}))?\b",
             False,
+            ("month",),
         ),
-        ("part_of_year", rf"\b(?P<part>early|mid|late)[\s-]+(?P<year>{_YEAR})\b(?![\d%]|[.,-]\d)", True),
+        ("part_of_year", rf"\b(?P<part>early|mid|late)[\s-]+(?P<year>{_YEAR})\b(?![\d%]|[.,-]\d)", True, ("digit",)),
         (
             "vague",
             rf"\b(?:(?P<few>a few|a couple of|several|some) (?P<unit>{_UNIT})s ago|in recent (?P<unit2>{_UNIT})s|"
             rf"(?:in|over|during) the (?:past|last) (?:few |several |couple of )(?P<unit3>{_UNIT})s)\b",
             True,
+            ("unit",),
         ),
-        ("ago", rf"\b(?P<n>{_COUNT}) (?P<unit>{_UNIT})s? ago\b", True),
-        ("offset", rf"\b(?P<n>{_COUNT}) (?P<unit>{_UNIT})s? (?P<dir>after|later|before|earlier)\b", True),
-        ("same", rf"\b(?:that|the) same (?P<unit>{_UNIT})\b", True),
+        ("ago", rf"\b(?P<n>{_COUNT}) (?P<unit>{_UNIT})s? ago\b", True, ("unit",)),
+        ("offset", rf"\b(?P<n>{_COUNT}) (?P<unit>{_UNIT})s? (?P<dir>after|later|before|earlier)\b", True, ("unit",)),
+        ("same", rf"\b(?:that|the) same (?P<unit>{_UNIT})\b", True, ("unit",)),
         (
             "adjacent",
             rf"\bthe (?:(?P<dir>following|next|previous|preceding) (?P<unit>{_UNIT})|"
             rf"(?P<unit2>{_UNIT}) (?P<dir2>after|before)\b)",
             True,
+            ("unit",),
         ),
-        ("nth_day", rf"\bthe (?P<nth>{_NTH}) day\b", True),
-        ("weekend", r"\b(?:(?P<rel>last|this|next) weekend|the weekend)\b", True),
-        ("half", rf"\bthe (?P<which>first|second) half of (?:(?P<rel>{_REL}) year|(?P<year>{_YEAR}))", True),
+        ("nth_day", rf"\bthe (?P<nth>{_NTH}) day\b", True, ("unit",)),
+        ("weekend", r"\b(?:(?P<rel>last|this|next) weekend|the weekend)\b", True, ("unit",)),
+        ("half", rf"\bthe (?P<which>first|second) half of (?:(?P<rel>{_REL}) year|(?P<year>{_YEAR}))", True, ()),
         (
             "season",
             rf"\b(?:(?P<rel>{_REL}) )?(?P<season>spring|summer|autumn|fall|winter)(?: of (?P<year>{_YEAR})| (?P<year2>{_YEAR}))?\b",
             True,
+            (),
         ),
-        ("year_range", rf"\b(?P<year>{_YEAR})\s?[-–]\s?(?P<year_end>{_YEAR}|\d\d)\b(?![-–/.,]?\d)", False),
-        ("month_of_rel_year", rf"\b(?P<mon>{MONTH_RE}) of (?P<rel>last|this|next) year\b", False),
-        ("after_month", rf"\b(?P<after>[Aa]fter) (?P<mon>{MONTH_RE}),? (?P<year>{_YEAR})\b", False),
-        ("day_month_year", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{MONTH_RE}),? (?P<year>{_YEAR})\b", False),
-        ("month_day_year", rf"\b(?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>{_YEAR})\b", False),
-        ("month_year", rf"\b(?P<mon>{MONTH_RE}),? (?:of )?(?P<year>{_YEAR})\b", False),
-        ("month_day", rf"\b(?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? ?\d)", False),
-        ("day_month", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{MONTH_RE})\b", False),
+        ("year_range", rf"\b(?P<year>{_YEAR})\s?[-–]\s?(?P<year_end>{_YEAR}|\d\d)\b(?![-–/.,]?\d)", False, ("digit",)),
+        ("month_of_rel_year", rf"\b(?P<mon>{MONTH_RE}) of (?P<rel>last|this|next) year\b", False, ("month",)),
+        ("after_month", rf"\b(?P<after>[Aa]fter) (?P<mon>{MONTH_RE}),? (?P<year>{_YEAR})\b", False, ("digit", "month")),
+        (
+            "day_month_year",
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{MONTH_RE}),? (?P<year>{_YEAR})\b",
+            False,
+            ("digit", "month"),
+        ),
+        (
+            "month_day_year",
+            rf"\b(?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>{_YEAR})\b",
+            False,
+            ("digit", "month"),
+        ),
+        ("month_year", rf"\b(?P<mon>{MONTH_RE}),? (?:of )?(?P<year>{_YEAR})\b", False, ("digit", "month")),
+        (
+            "month_day",
+            rf"\b(?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? ?\d)",
+            False,
+            ("digit", "month"),
+        ),
+        ("day_month", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{MONTH_RE})\b", False, ("digit", "month")),
         (
             "relative_unit",
             rf"\b(?:(?P<mod>earlier|later|early|late) )?(?P<rel>{_REL}) (?P<unit>week|month|year)\b",
             True,
+            ("unit",),
         ),
         (
             "weekday",
             rf"\b(?:(?P<part>late|early) (?:on )?)?(?:(?P<rel>last|this|next) )?(?P<wd>{WEEKDAY_RE})"
             rf"(?: (?P<dp>morning|afternoon|evening|night))?\b",
             False,
+            ("weekday",),
         ),
         (
             "deictic",
             r"\b(?:(?P<mod>early|late|earlier|later) )?(?P<word>today|yesterday|tomorrow|tonight|"
             r"this (?:morning|afternoon|evening)|last night)(?: (?P<dp>morning|afternoon|evening|night))?\b",
             True,
+            (),
         ),
-        ("bare_month", rf"\b(?P<mon>{MONTH_RE})\b", False),
-        ("year", rf"(?<![\d$£€-])\b(?P<year>{_YEAR})\b(?![\d%]|[.,-]\d)", False),
+        ("bare_month", rf"\b(?P<mon>{MONTH_RE})\b", False, ("month",)),
+        ("year", rf"(?<![\d$£€-])\b(?P<year>{_YEAR})\b(?![\d%]|[.,-]\d)", False, ("digit",)),
     ]
 ]
 #: Words that make a bare month a date ("in June"), not a verb or a name ("May", "March on").
@@ -246,7 +284,16 @@ def find(text: str) -> list[Found]:
     text = text.replace("\u00a0", " ")  # no-break spaces in "4 January" (same length: offsets hold)
     taken: list[tuple[int, int]] = []
     found = []
-    for rule, pattern in PATTERNS:
+    present: dict[str, bool] = {}
+
+    def has(gate: str) -> bool:
+        if gate not in present:
+            present[gate] = GATES[gate].search(text) is not None
+        return present[gate]
+
+    for rule, pattern, needs in PATTERNS:
+        if not all(has(gate) for gate in needs):
+            continue  # it cannot match here
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):

@@ -2,6 +2,8 @@
 
 import pytest
 from conftest import one_article
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from libyalib.corpus import load_corpus
 from libyalib.evaluation import EVENT_KEYS as KEYS
@@ -325,3 +327,91 @@ def test_an_event_has_the_actors_of_its_clause(tmp_path):
     assert rows.loc["Monday", "actors"] == "Abdel Fattah el-Sisi;Khalifa Haftar"
     assert "Khalifa Haftar" not in rows.loc["last month", "actors"].split(";")
     assert rows.loc["Monday", "location"] == "Cairo"
+
+
+# The gates of temporal.find only skip patterns that cannot match: with every gate open, the same expressions.
+GATE_WORDS = (
+    "4 12 31st 2019 1990s 2014-05-16 ٣ January Sept. May mar Monday monday day Days WEEK weekend months year "
+    "the of and to – - ago after before later earlier same that following next last this early mid late first "
+    "second half spring summer in recent a few several , between from yesterday today tonight morning night"
+).split() + ["\u00a0", "\n"]
+
+
+def _ungated(text):
+    import re
+
+    from libyalib import temporal
+
+    saved = dict(temporal.GATES)
+    temporal.GATES.update({name: re.compile("") for name in saved})  # every gate open
+    try:
+        return temporal.find(text)
+    finally:
+        temporal.GATES.update(saved)
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.sampled_from(GATE_WORDS), max_size=14))
+def test_the_gates_never_hide_an_expression(words):
+    from libyalib.temporal import find
+
+    text = " ".join(words)
+    assert find(text) == _ungated(text)
+
+
+def test_the_gates_never_hide_an_expression_in_the_corpora():
+    from libyalib.evaluation import DEV, FURTHER
+    from libyalib.temporal import find
+
+    texts = [
+        p
+        for src in (None, FURTHER, DEV)
+        for b in load_corpus(*([src] if src else [])).articles.body
+        for p in b.split("\n\n")
+    ]
+    found = [find(t) for t in texts]
+    assert sum(map(len, found)) > 100  # the corpora are full of dates (156 expressions when this was written)
+    assert found == [_ungated(t) for t in texts]
+
+
+# One phrase for each rule of temporal.find, written so that it holds nothing a gate could wrongly ask for:
+# found, it shows the rule's gates let it through.
+RULE_PHRASES = {
+    "iso_date": "2019-04-04",
+    "numeric_date": "4/4/2019",
+    "years_after": "two years after 2011",
+    "day_range": "4-6 April",
+    "day_of_month": "the 4th of April",
+    "month_range": "from April to June",
+    "part_of_year": "early 2019",
+    "vague": "a few days ago",
+    "ago": "two weeks ago",
+    "offset": "two days later",
+    "same": "that same year",
+    "adjacent": "the following day",
+    "nth_day": "the third day",
+    "weekend": "the weekend",
+    "half": "the first half of 2019",
+    "season": "spring",
+    "year_range": "2014-2019",
+    "month_of_rel_year": "April of last year",
+    "after_month": "After April 2019",
+    "day_month_year": "4 April 2019",
+    "month_day_year": "April 4, 2019",
+    "month_year": "April 2019",
+    "month_day": "April 4",
+    "day_month": "4 April",
+    "relative_unit": "last week",
+    "weekday": "Thursday",
+    "deictic": "yesterday",
+    "bare_month": "in June",
+    "year": "in 2019",
+}
+
+
+def test_every_rule_is_let_through_by_its_gates():
+    from libyalib.temporal import PATTERNS, find
+
+    assert set(RULE_PHRASES) == {rule for rule, _, _ in PATTERNS}
+    for rule, phrase in RULE_PHRASES.items():
+        assert [f.rule for f in find(phrase)] == [rule], phrase
