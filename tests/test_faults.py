@@ -404,10 +404,15 @@ odd_names = st.text(alphabet=string.ascii_letters + string.digits + " -_.'\t\n&<
 )
 
 
+FOLDERS = ["", "a", "a/b", "ç"]
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     tree=st.dictionaries(
-        st.tuples(st.sampled_from(["", "a", "a/b", "ç"]), odd_names, st.sampled_from([".txt", ".html", ".csv", ""])),
+        st.tuples(st.sampled_from(FOLDERS), odd_names, st.sampled_from([".txt", ".html", ".csv", ""])).filter(
+            lambda key: f"{key[0]}/{key[1]}{key[2]}".lstrip("/") not in FOLDERS  # a file cannot be a folder too
+        ),
         st.one_of(
             st.binary(max_size=300),
             st.sampled_from([1, 50, 1500]).map(lambda n: ("Title\n\n" + (PARAGRAPH + "\n\n") * n).encode()),
