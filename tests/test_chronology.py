@@ -360,14 +360,13 @@ def test_the_gates_never_hide_an_expression(words):
 
 
 def test_the_gates_never_hide_an_expression_in_the_corpora():
+    from libyalib.corpus import PARAGRAPH_BREAK
     from libyalib.evaluation import DEV, FURTHER
+    from libyalib.paths import SEEDS
     from libyalib.temporal import find
 
     texts = [
-        p
-        for src in (None, FURTHER, DEV)
-        for b in load_corpus(*([src] if src else [])).articles.body
-        for p in b.split("\n\n")
+        p for src in (SEEDS, FURTHER, DEV) for b in load_corpus(src).articles.body for p in b.split(PARAGRAPH_BREAK)
     ]
     found = [find(t) for t in texts]
     assert sum(map(len, found)) > 100  # the corpora are full of dates (156 expressions when this was written)
