@@ -2,15 +2,19 @@
 dictionary lookup instead of by spaCy's general :class:`~spacy.matcher.Matcher`.
 
 spaCy's ``attribute_ruler`` tries each of its patterns (179 in the English models) at every token: about a
-seventh of the whole pipeline's time. Most of those patterns only ask that a few of a token's attributes
-equal given values (``{"TAG": "NN"}``, ``{"LOWER": "wo", "TAG": "MD"}``, ``{"LOWER": {"IN": [...]}}``), so
-:class:`IndexedAttributeRuler` finds them by looking each token's values up in a dictionary, and leaves the
-few others (``NOT_IN``, ``REGEX``) to a Matcher of their own. It finds the same matches, applies them in the
-same order through spaCy's own code, and so sets exactly the same attributes (200 articles: 1.6 s -> 0.5 s).
+seventh of the whole pipeline's time. Each token of a pattern asks that some attributes equal given values
+(``{"TAG": "NN"}``, ``{"LOWER": {"IN": [...]}}``), differ from them (``NOT_IN``) or match a regular
+expression (``REGEX``). :class:`IndexedAttributeRuler` finds the patterns whose first token asks for equal
+values by looking each token's values up in a dictionary, and checks what else they ask of the tokens found;
+a pattern whose first token asks for no equal value is tried at every token, each regular expression once
+per distinct value in the document. Anything else (operators, other attributes) is left to a Matcher. It
+finds the same matches, applies them in the same order through spaCy's own code, and so sets exactly the
+same attributes (256 articles: matching 0.70 s -> 0.15 s; spaCy's own takes 2.1 s).
 """
 
 from __future__ import annotations
 
+import re
 from itertools import product
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, TAG
@@ -18,34 +22,78 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 
-#: Token attributes a pattern may ask to equal a string (or, with ``IN``, one of several), or a flag.
-EXACT = {"ORTH": ORTH, "LOWER": LOWER, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
+#: Token attributes a pattern may compare: strings (by their hash) and a flag (0 or 1).
+ATTRS = {"ORTH": ORTH, "LOWER": LOWER, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
+STRINGS = ("ORTH", "LOWER", "TAG", "DEP")
+#: One condition on a token: ``(attribute, kind, argument)``, of kind ``in`` or ``not in`` (a set of values)
+#: or ``regex`` (a compiled expression its string must match).
+Check = tuple
 
 
-def _choices(value) -> list | None:
-    """The values a pattern's ``value`` accepts (a string, a flag or ``{"IN": [...]}``), else ``None``."""
-    if isinstance(value, (str, bool)):
-        return [value]
-    if isinstance(value, dict) and list(value) == ["IN"] and all(isinstance(v, (str, bool)) for v in value["IN"]):
-        return list(value["IN"])
-    return None
+def _checks(spec: dict, ids) -> list[Check] | None:
+    """The conditions of one token of a pattern, or ``None`` when it asks for anything else."""
+    out = []
+    for name, value in spec.items():
+        if name not in ATTRS:
+            return None
+        if isinstance(value, (str, bool)):
+            value = {"IN": [value]}
+        if not isinstance(value, dict) or len(value) != 1:
+            return None
+        ((op, arg),) = value.items()
+        if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, (str, bool)) for v in arg):
+            out.append((name, op.lower().replace("_", " "), frozenset(ids(v) for v in arg)))
+        elif op == "REGEX" and name in STRINGS and isinstance(arg, str):
+            out.append((name, "regex", re.compile(arg)))
+        else:
+            return None
+    return out
 
 
-def _exact(spec: dict) -> tuple[tuple[str, ...], list[tuple]] | None:
-    """``(attributes, every tuple of values)`` a token pattern accepts when it asks only for equal values,
-    else ``None``."""
-    names = tuple(sorted(spec))
-    choices = [_choices(spec[name]) if name in EXACT else None for name in names]
-    if not names or None in choices:
-        return None
-    return names, list(product(*choices))
+#: Verdicts of the regular expressions kept between documents (then forgotten, so memory stays flat).
+VERDICTS = 1 << 16
+
+
+class _Values:
+    """A document's attribute values by column; each regular expression is tried once per distinct value
+    (``verdicts``: ``(expression, value) -> bool``, shared between documents)."""
+
+    def __init__(self, doc, verdicts: dict):
+        columns = doc.to_array(list(ATTRS.values())).reshape(len(doc), len(ATTRS)).T.tolist()
+        self.n, self.strings, self.columns = len(doc), doc.vocab.strings, dict(zip(ATTRS, columns, strict=True))
+        if len(verdicts) > VERDICTS:
+            verdicts.clear()
+        self._verdicts = verdicts
+
+    def _passes(self, kind: str, arg, value: int) -> bool:
+        if kind == "in":
+            return value in arg
+        if kind == "not in":
+            return value not in arg
+        if (arg, value) not in self._verdicts:
+            self._verdicts[arg, value] = arg.search(self.strings[value]) is not None
+        return self._verdicts[arg, value]
+
+    def fits(self, checks: list[Check], i: int) -> bool:
+        """Does token ``i`` meet every condition?"""
+        return i < self.n and all(self._passes(kind, arg, self.columns[name][i]) for name, kind, arg in checks)
+
+    def where(self, checks: list[Check]) -> list[int]:
+        """The tokens that meet every condition (one condition: decided once per distinct value)."""
+        if len(checks) == 1:
+            name, kind, arg = checks[0]
+            column = self.columns[name]
+            good = {value for value in set(column) if self._passes(kind, arg, value)}
+            return [i for i, value in enumerate(column) if value in good]
+        return [i for i in range(self.n) if self.fits(checks, i)]
 
 
 class IndexedAttributeRuler(AttributeRuler):
-    """An ``attribute_ruler`` whose equality patterns are found by dictionary lookup."""
+    """An ``attribute_ruler`` whose patterns are found by dictionary lookup."""
 
     def __init__(self, *args, **kwargs) -> None:
         self._index = None  # built at the first match after the patterns change
+        self._verdicts: dict = {}
         super().__init__(*args, **kwargs)
 
     def clear(self) -> None:
@@ -57,56 +105,64 @@ class IndexedAttributeRuler(AttributeRuler):
         self._index = None
 
     def _build(self):
-        """Patterns by the attributes and values of their first token (the rest of the pattern with them), and
-        a Matcher of the patterns that ask for more than equal values."""
+        """``(by_first, scanned, general)``: the patterns by the attributes and values their first token must
+        equal, each as ``(rule number, match id, the first token's other conditions, the next tokens'
+        conditions)``; the patterns whose first token asks for no equal value, as ``(rule number, match id,
+        every token's conditions)``; a Matcher of the patterns that ask for anything else."""
         by_first: dict[tuple, dict[tuple, list]] = {}
+        scanned: list[tuple] = []
         general = Matcher(self.vocab, validate=False)
         for n in range(len(self.attrs)):
             match_id = self.vocab.strings.add(str(n))
             others = []
             for pattern in self.matcher.get(str(n))[1]:
-                specs = [_exact(spec) for spec in pattern]
-                if not specs or None in specs:
+                tokens = [_checks(spec, self._id) for spec in pattern]
+                if not tokens or None in tokens:
                     others.append(pattern)
                     continue
-                hashed = [(names, {self._ids(v) for v in values}) for names, values in specs]
-                (names, firsts), rest = hashed[0], hashed[1:]
-                for values in firsts:
-                    by_first.setdefault(names, {}).setdefault(values, []).append((match_id, rest))
+                equal = sorted((c for c in tokens[0] if c[1] == "in"), key=lambda c: c[0])
+                if not equal:
+                    scanned.append((n, match_id, tokens))
+                    continue
+                names = tuple(name for name, _, _ in equal)
+                rest = [c for c in tokens[0] if c[1] != "in" or c[0] not in names]
+                for values in product(*(sorted(arg) for _, _, arg in equal)):
+                    by_first.setdefault(names, {}).setdefault(values, []).append((n, match_id, rest, tokens[1:]))
             if others:
                 general.add(match_id, others)
-        return by_first, general
+        return by_first, scanned, general
 
-    def _ids(self, values: tuple) -> tuple[int, ...]:
-        """Values as the token attributes hold them: strings by their hash, flags as 0 or 1."""
-        return tuple(int(v) if isinstance(v, bool) else self.vocab.strings.add(v) for v in values)
+    def _id(self, value) -> int:
+        """A value as the token attributes hold it: a string by its hash, a flag as 0 or 1."""
+        return int(value) if isinstance(value, bool) else self.vocab.strings.add(value)
 
     def match(self, doc):
         if self._index is None:
             self._index = self._build()
-        by_first, general = self._index
-        found = set(general(doc, allow_missing=True, as_spans=False)) if len(general) else set()
+        by_first, scanned, general = self._index
+        found = set()
+        if len(general):
+            for match_id, start, end in general(doc, allow_missing=True, as_spans=False):
+                found.add((int(self.vocab.strings[match_id]), match_id, start, end))
+        values = _Values(doc, self._verdicts)
+
+        def add(n, match_id, start, first, following):
+            if (not first or values.fits(first, start)) and all(
+                values.fits(checks, start + k) for k, checks in enumerate(following, start=1)
+            ):
+                found.add((n, match_id, start, start + 1 + len(following)))
+
         for names, table in by_first.items():
-            columns = [EXACT[name] for name in names]
-            values = doc.to_array(columns).reshape(len(doc), len(columns)).tolist()
-            for start, row in enumerate(values):
-                for match_id, rest in table.get(tuple(row), ()):
-                    if _rest_matches(doc, start, rest):
-                        found.add((match_id, start, start + 1 + len(rest)))
-        matches = [(int(self.vocab.strings[m_id]), m_id, s, e) for m_id, s, e in found]
-        matches.sort()  # as AttributeRuler.match: later rules win
-        return matches
-
-
-def _rest_matches(doc, start: int, rest: list) -> bool:
-    """Do the tokens after ``start`` have the attribute values of the rest of a pattern?"""
-    if start + len(rest) >= len(doc):
-        return False
-    for offset, (names, values) in enumerate(rest, start=1):
-        token = doc[start + offset]
-        if tuple(int(getattr(token, name.lower())) for name in names) not in values:
-            return False
-    return True
+            for start, key in enumerate(zip(*(values.columns[name] for name in names), strict=True)):
+                for n, match_id, first, following in table.get(key, ()):
+                    if first or following:
+                        add(n, match_id, start, first, following)
+                    else:
+                        found.add((n, match_id, start, start + 1))
+        for n, match_id, tokens in scanned:
+            for start in values.where(tokens[0]):
+                add(n, match_id, start, [], tokens[1:])
+        return sorted(found)  # as AttributeRuler.match: by rule, so that later rules win
 
 
 @Language.factory(

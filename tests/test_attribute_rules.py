@@ -41,12 +41,39 @@ def test_the_same_matches_as_spacy_on_the_seeds_and_awkward_text(seeds):
 
 
 def test_the_awkward_rules_are_exercised():
-    """The sentences above do reach the rules the dictionary cannot hold and those over two tokens."""
-    nlp, stock, indexed = _pair()
-    general = indexed._build()[1]
-    docs = _parsed(nlp, AWKWARD)
-    assert all(general(doc, allow_missing=True) for doc in docs[:3])
-    assert any(e - s == 2 for doc in docs for _, _, s, e in indexed.match(doc))
+    """The sentences above reach every rule that is more than a lookup: those whose first token is known
+    only by a regular expression ("nothin'", "y'all"), those with a condition beside the values looked up
+    (NOT_IN on the dependency), and rules over two tokens."""
+    nlp, _, indexed = _pair()
+    by_first, scanned, general = indexed._build()
+    assert len(scanned) == 2 and len(general) == 0  # the model's 179 rules: none left to a Matcher
+    beside = {n for table in by_first.values() for entries in table.values() for n, _, first, _ in entries if first}
+    assert len(beside) == 3
+    matched = {n for doc in _parsed(nlp, AWKWARD) for n, _, _, _ in indexed.match(doc)}
+    assert {n for n, _, _ in scanned} <= matched and beside <= matched
+    assert any(e - s == 2 for doc in _parsed(nlp, AWKWARD) for _, _, s, e in indexed.match(doc))
+
+
+def test_rules_beyond_the_index_are_matched_as_spacy_does():
+    """A rule on an attribute the index does not read (POS) or with an operator goes to a Matcher; rules of
+    each kind together give spaCy's matches."""
+    nlp, _, _ = _pair()
+    rules = [
+        ([[{"POS": "PROPN"}]], {"LEMMA": "name"}),
+        ([[{"LOWER": "the"}, {"TAG": "NN", "OP": "+"}]], {"LEMMA": "phrase"}),
+        ([[{"LOWER": {"REGEX": "^tri"}}]], {"LEMMA": "tri"}),
+        ([[{"TAG": {"NOT_IN": ["NNP"]}, "LOWER": {"IN": ["clashes", "in"]}}]], {"LEMMA": "x"}),
+        ([[{"TAG": "IN"}, {"LOWER": {"REGEX": "li$"}, "DEP": {"NOT_IN": ["nsubj"]}}]], {"LEMMA": "y"}),
+    ]
+    stock, indexed = AttributeRuler(nlp.vocab, "stock"), IndexedAttributeRuler(nlp.vocab, "indexed")
+    for patterns, attrs in rules:
+        stock.add(patterns, attrs)
+        indexed.add(patterns, attrs)
+    assert len(indexed._build()[2]) == 2
+    docs = list(nlp.pipe(AWKWARD + ["The commander arrived in Tripoli and the city fell."]))  # POS set
+    for doc in docs:
+        assert indexed.match(doc) == stock.match(doc)
+    assert {n for doc in docs for n, _, _, _ in stock.match(doc)} == set(range(len(rules)))  # each rule is met
 
 
 def test_the_same_attributes_on_every_token(seeds):
