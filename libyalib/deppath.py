@@ -251,11 +251,21 @@ def _party_nouns(out: list[Step], lexicon) -> list[Step]:
     return out
 
 
-def shape(cue, party, lexicon, span=frozenset(), hyphen=("-", "‐", "–")) -> str | None:
+def shape(cue, party, lexicon, span=frozenset()) -> str | None:
     """The shape of the path from ``cue`` to ``party`` as one string, or ``None`` across sentences.
 
     A party written before a hyphen and the cue ("Turkish-backed", "UN-recognised") is the agent: ``>by``.
+    Kept with the document: a sentence's cues are tried against every pair of its parties, so each party's
+    path would be walked once for each other party.
     """
+    shapes = cue.doc.user_data.setdefault("shapes", {})
+    key = (cue.i, party.i, span, id(lexicon))
+    if key not in shapes:
+        shapes[key] = _shape(cue, party, lexicon, span)
+    return shapes[key]
+
+
+def _shape(cue, party, lexicon, span, hyphen=("-", "‐", "–")) -> str | None:
     doc = cue.doc
     if party.i == cue.i - 2 and doc[cue.i - 1].text in hyphen:
         return ">by"

@@ -161,7 +161,7 @@ def pipeline() -> Language:
 
 
 #: What the extraction keeps with a document while it reads it (:func:`forget` drops it; the text stays).
-READING = ("sentences", "entities", "sentence_ids", "chains")
+READING = ("sentences", "entities", "sentence_ids", "chains", "shapes")
 
 
 def _kept(doc, name: str, make):
