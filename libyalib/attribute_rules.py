@@ -9,7 +9,7 @@ values by looking each token's values up in a dictionary, and checks what else t
 a pattern whose first token asks for no equal value is tried at every token, each regular expression once
 per distinct value in the document. Anything else (operators, other attributes) is left to a Matcher. It
 finds the same matches, applies them in the same order through spaCy's own code, and so sets exactly the
-same attributes (256 articles: matching 0.70 s -> 0.15 s; spaCy's own takes 2.1 s).
+same attributes (256 articles: matching 0.70 s -> 0.30 s; spaCy's own takes 2.1 s).
 """
 
 from __future__ import annotations
@@ -61,8 +61,6 @@ class _Values:
     def __init__(self, doc, verdicts: dict):
         columns = doc.to_array(list(ATTRS.values())).reshape(len(doc), len(ATTRS)).T.tolist()
         self.n, self.strings, self.columns = len(doc), doc.vocab.strings, dict(zip(ATTRS, columns, strict=True))
-        if len(verdicts) > VERDICTS:
-            verdicts.clear()
         self._verdicts = verdicts
 
     def _passes(self, kind: str, arg, value: int) -> bool:
@@ -125,7 +123,7 @@ class IndexedAttributeRuler(AttributeRuler):
                     scanned.append((n, match_id, tokens))
                     continue
                 names = tuple(name for name, _, _ in equal)
-                rest = [c for c in tokens[0] if c[1] != "in" or c[0] not in names]
+                rest = [c for c in tokens[0] if c[1] != "in"]  # a token asks one thing of each attribute
                 for values in product(*(sorted(arg) for _, _, arg in equal)):
                     by_first.setdefault(names, {}).setdefault(values, []).append((n, match_id, rest, tokens[1:]))
             if others:
@@ -144,6 +142,8 @@ class IndexedAttributeRuler(AttributeRuler):
         if len(general):
             for match_id, start, end in general(doc, allow_missing=True, as_spans=False):
                 found.add((int(self.vocab.strings[match_id]), match_id, start, end))
+        if len(self._verdicts) > VERDICTS:
+            self._verdicts.clear()
         values = _Values(doc, self._verdicts)
 
         def add(n, match_id, start, first, following):

@@ -4,7 +4,7 @@ spaCy's rule lemmatizer visits every token in Python and keeps the lemmas it has
 speech and morphology (``Lemmatizer.cache``), but only for some (not for base forms or space). The lemma is
 a function of those three alone, so :class:`LemmaMemo` reads them for the whole document as one array,
 asks the model's lemmatizer only about those it has not met, and writes the lemmas back as one array: the
-same lemmas (256 articles: 0.34 s -> 0.05 s).
+same lemmas (256 articles, in the pipeline: 0.34 s -> 0.12 s).
 """
 
 from __future__ import annotations
