@@ -84,11 +84,11 @@ def _write_rows(path: Path, rows: dict) -> None:
     tmp.replace(path)
 
 
-def _analyse(article, title_doc, body_doc, path: Path, strict: bool, corpus) -> dict | None:
-    """The rows of one article, kept at ``path`` for the next run; ``None`` (the error in ``corpus.failed``)
-    on failure."""
+def _analyse(article, title_doc, body_doc, path: Path, strict: bool, corpus, model: str) -> dict | None:
+    """The rows of one article by ``model``, kept at ``path`` for the next run; ``None`` (the error in
+    ``corpus.failed``) on failure."""
     try:
-        found = article_rows(article, title_doc, body_doc, pipeline().meta["libyalib_model"])
+        found = article_rows(article, title_doc, body_doc, model)
     except Exception as exc:
         if strict:
             raise
@@ -130,6 +130,13 @@ def iter_rows(corpus, strict: bool = False, progress: bool | None = None):
     paths, cached = kept(installed)
     if len(cached) < len(articles) and pipeline().meta["libyalib_key"] != installed:
         paths, cached = kept(pipeline().meta["libyalib_key"])  # it did not load: the rows of the one that did
+    model = ""  # the name of the model that runs, asked once: spaCy's meta lists every label at each call
+
+    def analysed(article, title_doc, body_doc):
+        nonlocal model
+        model = model or pipeline().meta["libyalib_model"]
+        return _analyse(article, title_doc, body_doc, paths[article.file], strict, corpus, model)
+
     need = corpus.articles[~corpus.articles.file.isin(list(cached))]
     docs = iter_docs(sub(need), progress) if len(need) else iter(())
     pending = next(docs, None)
@@ -139,11 +146,11 @@ def iter_rows(corpus, strict: bool = False, progress: bool | None = None):
             found = _read_rows(paths[article.file])
             if found is None:  # damaged: analysed again, alone
                 one = next(iter_docs(sub(corpus.articles[corpus.articles.file == article.file])), None)
-                found = _analyse(article, one[1], one[2], paths[article.file], strict, corpus) if one else None
+                found = analysed(article, one[1], one[2]) if one else None
         elif pending is not None and pending[0].file == article.file:
             _, title_doc, body_doc = pending
             pending = next(docs, None)
-            found = _analyse(article, title_doc, body_doc, paths[article.file], strict, corpus)
+            found = analysed(article, title_doc, body_doc)
         if found is not None:
             yield article, found
     if strict and corpus.failed:
