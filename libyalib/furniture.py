@@ -73,7 +73,6 @@ _BYLINE = re.compile(
     re.I,
 )
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’»)]*\s*$|["”’]\s*$""")
-_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 
 
 @dataclass
@@ -86,9 +85,13 @@ class Line:
     rule: str = ""
 
 
+#: A white-space separated token from its first letter or digit on: one match per token that has one.
+_WORDY_TOKEN = re.compile(r"\w\S*")
+
+
 def n_words(text: str) -> int:
     """Words in ``text``: white-space separated tokens with a letter or digit in them."""
-    return sum(1 for token in text.split() if _WORD.search(token))
+    return len(_WORDY_TOKEN.findall(text))
 
 
 def _norm(text: str) -> str:

@@ -5,9 +5,13 @@ first and last paragraphs are copied from the files; dates come from seeds/SOURC
 """
 
 import hashlib
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from libyalib.furniture import n_words
 from libyalib.paths import SEEDS
 
 # article_id: (title, published, body paragraphs, subheadings, first words of body, last words of body)
@@ -144,6 +148,13 @@ def test_sha256_and_metadata_from_the_sidecar(seeds):
         "003_bdb68f7a6c30162d": "Libyan Gazette Editorial Staff",
         "004_180ea50e5db810ba": "Special to WorldTribune.com",
     }
+
+
+@given(st.text(alphabet=st.sampled_from("ab1_-–’. \t\n\u00a0\u2003\u200bé٣"), max_size=60))
+def test_word_count_is_tokens_with_a_letter_or_digit(text):
+    # The definition, spelled out: white-space separated tokens with at least one word character in them
+    # (Unicode white space, no-break and em spaces included; the zero-width space is not white space).
+    assert n_words(text) == sum(1 for token in text.split() if re.search(r"\w", token))
 
 
 def test_word_counts(seeds):
