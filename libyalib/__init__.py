@@ -4,7 +4,10 @@
 >>> corpus = load_corpus()            # seeds/ by default, or any folder of .txt/.html articles
 >>> mentions = actor_mentions(corpus)
 
-The NLP functions are imported on first use, so that ``load_corpus`` alone does not load spaCy.
+The data flows through one subpackage per stage, each importing only the stages before it:
+``ingest`` (files -> articles), ``nlp`` (articles -> annotated Docs), ``extract`` (Docs -> rows), ``tables``
+(rows -> files) and ``charts`` (tables -> figures). The functions here are imported on first use, so that
+``load_corpus`` alone does not load spaCy.
 """
 
 from __future__ import annotations
@@ -13,13 +16,17 @@ import importlib
 
 __version__ = "0.1.0"
 _API = {
-    "load_corpus": "corpus",
-    "Corpus": "corpus",
-    "CorpusError": "corpus",
-    "actor_mentions": "mentions",
-    "foreign_backers": "backers",
-    "chronology": "events",
-    "reconcile": "events",
+    "load_corpus": "ingest",
+    "Corpus": "ingest",
+    "CorpusError": "ingest",
+    "actor_mentions": "extract",
+    "foreign_backers": "extract",
+    "chronology": "extract",
+    "reconcile": "extract",
+    "mention_counts": "extract.mentions",
+    "support_table": "extract",
+    "export": "tables",
+    "read_table": "tables",
 }
 __all__ = sorted(_API)
 

@@ -32,7 +32,7 @@ PARAGRAPHS_PER_ARTICLE = (6, 18)
 
 def build_corpus(folder: Path, n: int, seed: int = 2014) -> None:
     """Write ``n`` articles made of shuffled real seed paragraphs (the same for the same ``n`` and seed)."""
-    from .corpus import load_corpus
+    from .ingest.corpus import load_corpus
 
     seeds = load_corpus()
     paragraphs = [p for p in seeds.paragraphs.itertuples() if p.role == "body"]
@@ -88,7 +88,7 @@ class TreePeak:
 
 
 def _words(folder: Path) -> int:
-    from .corpus import load_corpus
+    from .ingest.corpus import load_corpus
 
     articles = load_corpus(folder).articles
     return int(articles.n_words.sum() + articles.title.str.split().str.len().sum())
@@ -98,8 +98,8 @@ def _raw(folder: Path) -> None:
     """The baseline, run in its own process: raw ``nlp.pipe`` on the titles and bodies."""
     import spacy
 
-    from .corpus import load_corpus
-    from .nlp import BATCH_SIZE, MODELS
+    from .ingest.corpus import load_corpus
+    from .nlp.model import BATCH_SIZE, MODELS
 
     texts = [t for row in load_corpus(folder).articles.itertuples() for t in (row.title, row.body)]
     nlp = spacy.load(os.environ.get("LIBYALIB_SPACY_MODEL") or MODELS[-1])

@@ -2,7 +2,7 @@
 
 A mistake on the command line (a missing or unknown argument, a source that does not exist or cannot be
 read, an ``--out`` that is a file or cannot be written) is one line on stderr and exit status 2. Sources and
-``--out`` may be fsspec URLs (:mod:`libyalib.remote`).
+``--out`` may be fsspec URLs (:mod:`libyalib.ingest.remote`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import sys
 from contextlib import ExitStack
 from pathlib import Path
 
+from .ingest.remote import RemoteError, fetched, is_remote, local_path, published
 from .paths import SEEDS
-from .remote import RemoteError, fetched, is_remote, local_path, published
 
 
 class UsageError(Exception):
@@ -27,8 +27,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _source(path: Path) -> Path:
-    from .article_tables import TABLE_SUFFIXES
-    from .corpus import HTML_SUFFIXES, TEXT_SUFFIXES
+    from .ingest.article_tables import TABLE_SUFFIXES
+    from .ingest.corpus import HTML_SUFFIXES, TEXT_SUFFIXES
 
     if not path.exists():
         raise UsageError(f"no such file or folder: {path}")
@@ -113,8 +113,8 @@ def _command(args, source: Path, out: Path) -> tuple[int, str]:
         from .run import timed_run
 
         return 0, timed_run(source, out, args.engine, args.scheduler)
-    from .corpus import CorpusError, Reading
-    from .export import export
+    from .ingest.corpus import CorpusError, Reading
+    from .tables.engines import export
 
     try:
         counts = export(

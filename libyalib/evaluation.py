@@ -121,9 +121,7 @@ def scores_table(scores: list[Score]) -> pd.DataFrame:
 
 def evaluate(corpus, folder: Path = EXPECTED) -> list[Score]:
     """Mentions, backers and dated expressions of ``corpus`` scored against the expectations in ``folder``."""
-    from .backers import foreign_backers
-    from .events import chronology
-    from .mentions import actor_mentions
+    from .extract import actor_mentions, chronology, foreign_backers
 
     return [
         score_counts(actor_mentions(corpus), expected("mentions", folder)),
@@ -340,7 +338,7 @@ def _score_dev_events(gold: dict, bodies: dict, events: pd.DataFrame, skip: set)
 
 
 def _score_dev_actors(gold: dict, mentions: pd.DataFrame) -> tuple:
-    from .kb import load_kb
+    from .nlp.kb import load_kb
 
     kb = load_kb()
     alias_of = {alias: name for name, row in kb.actors.iterrows() for alias in [name, *row.aliases]}
@@ -403,9 +401,7 @@ def _score_dev_actors(gold: dict, mentions: pd.DataFrame) -> tuple:
 
 def dev_scores(corpus, folder: Path = DEV, without_disputed: bool = False) -> DevScores:
     """Precision and recall per capability on the real-text passages in ``folder``."""
-    from .backers import foreign_backers
-    from .events import chronology
-    from .mentions import actor_mentions
+    from .extract import actor_mentions, chronology, foreign_backers
 
     gold = load_gold(folder)
     bodies = dict(zip(corpus.articles.article_id, corpus.articles.body, strict=False))

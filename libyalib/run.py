@@ -3,7 +3,7 @@
 Loads SRC (a folder, a file or a table of articles), annotates it with a progress bar, and writes into DIR
 the tables (``tables/``, CSV and Parquet, as ``export`` does), every figure (``figures/``, PNG and SVG), the
 executed notebooks (``notebooks/``) and the HTML report (``report/index.html``). The notebooks read the
-tables just written, only the columns each needs (``LIBYALIB_TABLES``, :mod:`libyalib.tables`), and the
+tables just written, only the columns each needs (``LIBYALIB_TABLES``, :mod:`libyalib.tables.read`), and the
 corpus SRC (``LIBYALIB_CORPUS``), and save their figures under DIR (``LIBYALIB_FIGURES``); the repository's
 ``figures/`` and ``notebooks/`` are never written.
 """
@@ -26,8 +26,8 @@ def run(
     report's index page."""
     from . import notebooks as executor
     from . import report
-    from .corpus import Reading
-    from .export import export
+    from .ingest.corpus import Reading
+    from .tables.engines import export
 
     out = out.resolve()
     counts = export(

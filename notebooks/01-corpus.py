@@ -9,9 +9,8 @@
 # %%
 import pandas as pd
 
-from libyalib import charts
+from libyalib import charts, load_corpus
 from libyalib.charts.corpus import stripped_lines
-from libyalib.corpus import load_corpus
 from libyalib.paths import CORPUS
 
 pd.set_option("display.max_colwidth", 60)

@@ -8,9 +8,7 @@
 # %%
 import pandas as pd
 
-from libyalib import charts
-from libyalib.mentions import mention_counts
-from libyalib.tables import read_table
+from libyalib import charts, mention_counts, read_table
 
 pd.set_option("display.max_colwidth", 50)
 articles = read_table("articles", columns=["article_id", "published"])

@@ -13,12 +13,10 @@
 # %%
 import pandas as pd
 
-from libyalib import charts
+from libyalib import charts, read_table, support_table
 from libyalib.charts.backers import backer_side_matrix
 from libyalib.evaluation import seed_score_line
 from libyalib.paths import CORPUS
-from libyalib.support import support_table
-from libyalib.tables import read_table
 
 pd.set_option("display.max_colwidth", 120)
 articles = read_table("articles", columns=["article_id", "story_id"])

@@ -9,11 +9,9 @@
 # %%
 import pandas as pd
 
-from libyalib import charts
+from libyalib import charts, read_table, reconcile
 from libyalib.evaluation import seed_score_line
-from libyalib.events import reconcile
 from libyalib.paths import CORPUS
-from libyalib.tables import read_table
 
 pd.set_option("display.max_colwidth", 80)
 articles = read_table("articles", columns=["article_id", "published", "published_precision"])

@@ -8,7 +8,7 @@
 # %%
 import pandas as pd
 
-from libyalib.corpus import load_corpus
+from libyalib import load_corpus
 from libyalib.evaluation import DEV, EXPECTED, FURTHER, dev_scores, disputed, evaluate, scores_table
 
 pd.set_option("display.max_colwidth", 100)

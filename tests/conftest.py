@@ -1,6 +1,6 @@
 import pytest
 
-from libyalib.corpus import load_corpus
+from libyalib.ingest.corpus import load_corpus
 from libyalib.paths import SEEDS
 
 

@@ -2,8 +2,8 @@
 
 from spacy.pipeline import AttributeRuler
 
-from libyalib.attribute_rules import IndexedAttributeRuler
-from libyalib.nlp import pipeline
+from libyalib.nlp.attribute_rules import IndexedAttributeRuler
+from libyalib.nlp.model import pipeline
 
 #: Sentences for the rules that are not a plain tag: contractions over two tokens ("gonna", "y'all",
 #: "ain't"), a regular expression ("nothin'"), NOT_IN on the dependency ("it" as a pronoun, "that" as a

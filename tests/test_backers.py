@@ -3,10 +3,11 @@
 import pytest
 from conftest import one_article
 
-from libyalib.backers import STANCES, foreign_backers
-from libyalib.corpus import load_corpus
 from libyalib.evaluation import BACKER_KEYS as KEYS
 from libyalib.evaluation import expected, score
+from libyalib.extract import foreign_backers
+from libyalib.extract.backers import STANCES
+from libyalib.ingest.corpus import load_corpus
 
 
 @pytest.fixture(scope="module")
@@ -267,7 +268,7 @@ def test_not_backing_on_any_path(tmp_path, text):
 
 
 def test_support_table_counts_articles_per_type(tmp_path):
-    from libyalib.support import support_table
+    from libyalib.extract.support import support_table
 
     (tmp_path / "a.txt").write_text("A\n\nTurkey sent drones to the GNA. Turkey has also trained the GNA.\n")
     (tmp_path / "b.txt").write_text("B\n\nTurkey sent drones to the GNA.\n")

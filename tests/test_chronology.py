@@ -5,10 +5,10 @@ from conftest import one_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from libyalib.corpus import load_corpus
 from libyalib.evaluation import EVENT_KEYS as KEYS
 from libyalib.evaluation import expected, score
-from libyalib.events import chronology, reconcile
+from libyalib.extract import chronology, reconcile
+from libyalib.ingest.corpus import load_corpus
 
 
 @pytest.fixture(scope="module")
@@ -340,7 +340,7 @@ GATE_WORDS = (
 def _ungated(text):
     import re
 
-    from libyalib import temporal
+    from libyalib.extract import temporal
 
     saved = dict(temporal.GATES)
     temporal.GATES.update({name: re.compile("") for name in saved})  # every gate open
@@ -353,17 +353,17 @@ def _ungated(text):
 @settings(max_examples=400, deadline=None)
 @given(words=st.lists(st.sampled_from(GATE_WORDS), max_size=14))
 def test_the_gates_never_hide_an_expression(words):
-    from libyalib.temporal import find
+    from libyalib.extract.temporal import find
 
     text = " ".join(words)
     assert find(text) == _ungated(text)
 
 
 def test_the_gates_never_hide_an_expression_in_the_corpora():
-    from libyalib.corpus import PARAGRAPH_BREAK
     from libyalib.evaluation import DEV, FURTHER
+    from libyalib.extract.temporal import find
+    from libyalib.ingest.corpus import PARAGRAPH_BREAK
     from libyalib.paths import SEEDS
-    from libyalib.temporal import find
 
     texts = [
         p for src in (SEEDS, FURTHER, DEV) for b in load_corpus(src).articles.body for p in b.split(PARAGRAPH_BREAK)
@@ -409,7 +409,7 @@ RULE_PHRASES = {
 
 
 def test_every_rule_is_let_through_by_its_gates():
-    from libyalib.temporal import PATTERNS, find
+    from libyalib.extract.temporal import PATTERNS, find
 
     assert set(RULE_PHRASES) == {rule for rule, _, _ in PATTERNS}
     for rule, phrase in RULE_PHRASES.items():

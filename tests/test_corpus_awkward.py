@@ -9,7 +9,7 @@ from conftest import lock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from libyalib.corpus import CorpusError, load_corpus
+from libyalib.ingest.corpus import CorpusError, load_corpus
 from libyalib.paths import SEEDS
 
 ARTICLE = (
@@ -166,7 +166,7 @@ def test_any_bytes_every_file_accounted_for_once(tmp_path_factory, files):
     ],
 )
 def test_datelines(line, want):
-    from libyalib.pubdate import parse_dateline
+    from libyalib.ingest.pubdate import parse_dateline
 
     assert parse_dateline(line) == want
 

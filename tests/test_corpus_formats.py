@@ -8,7 +8,7 @@ import json
 import pandas as pd
 import pytest
 
-from libyalib.corpus import load_corpus
+from libyalib.ingest.corpus import load_corpus
 
 WIRE = (
     "Forces loyal to the eastern commander Khalifa Haftar pushed towards the southern outskirts of Tripoli on "
@@ -121,7 +121,7 @@ def test_syndicated_copies_and_updates_share_a_story(tmp_path):
     ],
 )
 def test_publication_dates_as_exporters_write_them(value, want):
-    from libyalib.article_tables import published
+    from libyalib.ingest.article_tables import published
 
     assert published(value) == want
 

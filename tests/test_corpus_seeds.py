@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from libyalib.furniture import n_words
+from libyalib.ingest.furniture import n_words
 from libyalib.paths import SEEDS
 
 # article_id: (title, published, body paragraphs, subheadings, first words of body, last words of body)

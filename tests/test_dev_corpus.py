@@ -14,8 +14,8 @@ import json
 
 import pytest
 
-from libyalib.corpus import load_corpus
 from libyalib.evaluation import DEV, backer_key, dev_scores, disputed, load_gold
+from libyalib.ingest.corpus import load_corpus
 
 
 @pytest.fixture(scope="module")

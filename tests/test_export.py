@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from libyalib.paths import SEEDS
-from libyalib.schema import ARTICLES
+from libyalib.tables.schema import ARTICLES
 
 
 def _export(*args):

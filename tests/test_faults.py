@@ -23,11 +23,11 @@ from conftest import lock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import libyalib.annotations as annotations
-from libyalib import corpus as corpus_module
-from libyalib.corpus import load_corpus
-from libyalib.export import export
-from libyalib.extract import extract
+import libyalib.nlp.annotations as annotations
+from libyalib.extract.rows import extract
+from libyalib.ingest import corpus as corpus_module
+from libyalib.ingest.corpus import load_corpus
+from libyalib.tables.engines import export
 
 PARAGRAPH = (
     "Khalifa Haftar's forces advanced on Tripoli on 4 April 2019, and the GNA, which is backed by "
@@ -132,7 +132,7 @@ def test_a_damaged_cache_entry_heals_with_one_warning_naming_it(tmp_path, monkey
 
 
 def test_a_damaged_rows_entry_is_analysed_again_with_one_warning(tmp_path, monkeypatch):
-    from libyalib.extract import rows_path
+    from libyalib.extract.rows import rows_path
 
     monkeypatch.setattr(annotations, "CACHE", tmp_path / "cache")
     _article(tmp_path, "a.txt")
@@ -152,7 +152,7 @@ def test_a_damaged_rows_entry_is_analysed_again_with_one_warning(tmp_path, monke
 
 
 def test_an_article_whose_analysis_fails_is_rejected_and_the_rest_exported(tmp_path, monkeypatch):
-    import libyalib.extract as extract_module
+    import libyalib.extract.rows as extract_module
 
     monkeypatch.setattr(annotations, "CACHE", tmp_path / "cache")
     _article(tmp_path, "a.txt")

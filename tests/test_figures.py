@@ -10,10 +10,13 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from libyalib import charts  # noqa: E402
-from libyalib.backers import foreign_backers  # noqa: E402
-from libyalib.corpus import load_corpus  # noqa: E402
-from libyalib.events import chronology, reconcile  # noqa: E402
-from libyalib.mentions import actor_mentions  # noqa: E402
+from libyalib.extract import (  # noqa: E402
+    actor_mentions,  # noqa: E402
+    chronology,
+    foreign_backers,  # noqa: E402
+    reconcile,
+)
+from libyalib.ingest.corpus import load_corpus  # noqa: E402
 
 FIGURES = {
     "corpus_overview": lambda c, m, b, e: charts.corpus_overview(c),

@@ -7,11 +7,9 @@ extraction misses is named here, so that a fix or a regression both show.
 
 import pytest
 
-from libyalib.backers import foreign_backers
-from libyalib.corpus import load_corpus
 from libyalib.evaluation import BACKER_KEYS, EVENT_KEYS, FURTHER, expected, score, score_counts
-from libyalib.events import chronology
-from libyalib.mentions import actor_mentions
+from libyalib.extract import actor_mentions, chronology, foreign_backers
+from libyalib.ingest.corpus import load_corpus
 
 WANT = FURTHER / "expected"
 # "Turkey's parliament ... approved a bill allowing troops to be deployed to Libya to support the internationally

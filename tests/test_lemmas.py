@@ -2,8 +2,8 @@
 
 import spacy
 
-from libyalib.lemmas import LemmaMemo
-from libyalib.nlp import MODELS, pipeline
+from libyalib.nlp.lemmas import LemmaMemo
+from libyalib.nlp.model import MODELS, pipeline
 from tests.test_attribute_rules import AWKWARD
 
 

@@ -4,8 +4,8 @@ import pytest
 from conftest import one_article
 
 from libyalib.evaluation import expected, score_counts
-from libyalib.kb import load_kb
-from libyalib.mentions import actor_mentions
+from libyalib.extract import actor_mentions
+from libyalib.nlp.kb import load_kb
 
 # tests/expected/mentions.csv holds the hand counts. Counted by reading each seed's title and body
 # paragraphs (not captions, credits, links or the standfirst) and ticking every naming of the actor: full

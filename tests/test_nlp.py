@@ -5,9 +5,9 @@ import warnings
 import pytest
 from conftest import one_article
 
-import libyalib.annotations as annotations
-import libyalib.nlp as nlp_module
-from libyalib.mentions import actor_mentions
+import libyalib.nlp.annotations as annotations
+import libyalib.nlp.model as nlp_module
+from libyalib.extract import actor_mentions
 
 
 def test_ruler_runs_before_the_statistical_ner():
@@ -55,7 +55,7 @@ def test_rows_are_kept_under_the_model_that_loaded(tmp_path, monkeypatch):
     they are never taken for the broken model's once it is repaired."""
     import json
 
-    from libyalib.extract import iter_rows
+    from libyalib.extract.rows import iter_rows
 
     broken = tmp_path / "broken_model"
     broken.mkdir()
@@ -83,7 +83,7 @@ def test_rows_are_kept_under_the_model_that_loaded(tmp_path, monkeypatch):
 def test_what_the_extraction_keeps_while_reading_is_what_spacy_gives(seeds):
     """Sentences, entities and each token's sentence, built once per document, are spaCy's own, for every
     token of every seed article; ``forget`` leaves only the text behind."""
-    from libyalib.annotations import iter_docs
+    from libyalib.nlp.annotations import iter_docs
 
     for article, title, body in iter_docs(seeds):
         for doc, text in ((title, article.title), (body, article.body)):

@@ -5,12 +5,12 @@ import pickle
 import pandas as pd
 import pytest
 
-import libyalib.export as export_module
-import libyalib.writer as writer_module
-from libyalib.bodies import BodyStore
-from libyalib.corpus import Reading, load_corpus
+import libyalib.tables.engines as export_module
+import libyalib.tables.writer as writer_module
 from libyalib.evaluation import DEV, FURTHER
-from libyalib.export import export
+from libyalib.ingest.bodies import BodyStore
+from libyalib.ingest.corpus import Reading, load_corpus
+from libyalib.tables.engines import export
 
 
 def _files(folder):
@@ -41,7 +41,7 @@ def test_the_tables_do_not_depend_on_how_the_work_was_split(tmp_path, monkeypatc
 def test_each_document_is_read_once_and_a_warm_run_reads_none(tmp_path, monkeypatch):
     import shutil
 
-    import libyalib.annotations as annotations
+    import libyalib.nlp.annotations as annotations
 
     monkeypatch.setattr(annotations, "CACHE", tmp_path / "cache")
     reads = []

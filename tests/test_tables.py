@@ -1,13 +1,13 @@
-"""What the notebooks read (``libyalib.tables``): an export's Parquet files column by column, or the same
+"""What the notebooks read (``libyalib.tables.read``): an export's Parquet files column by column, or the same
 tables made in memory, alike."""
 
 import pandas as pd
 import pytest
 
-from libyalib.corpus import load_corpus
-from libyalib.export import export
+from libyalib.ingest.corpus import load_corpus
 from libyalib.paths import SEEDS
-from libyalib.tables import NAMES, read_table
+from libyalib.tables.engines import export
+from libyalib.tables.read import NAMES, read_table
 
 #: The columns the notebooks ask for (02, 03, 04), and every column.
 ASKED = {

@@ -96,7 +96,7 @@ def backers_by_year(backers: pd.DataFrame, kinds=("state",), articles=None, by="
 def backers_by_support_type(backers: pd.DataFrame, kinds=("state",), articles=None, by="story"):
     """Backer and side backed x support type (UCDP categories): stories (or articles) whose claims name
     each type."""
-    from ..support import TYPE_COLUMNS, support_table
+    from ..extract.support import TYPE_COLUMNS, support_table
 
     set_style()
     claims = backing_claims(backers, kinds, articles, by)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..furniture import ARTICLE_ROLES
+from ..ingest.furniture import ARTICLE_ROLES
 from .style import MAX_ARTICLES, PALETTE, detached, empty, set_style, short_labels
 
 

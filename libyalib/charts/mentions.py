@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from ..mentions import mention_counts
+from ..extract.mentions import mention_counts
 from .style import MAX_ARTICLES, SIDE_COLOURS, SIDE_LABELS, detached, empty, set_style, short_labels
 
 #: Left out of the mention charts: the country every article is about.

@@ -3,7 +3,7 @@
 For every pair of a foreign party and a Libyan party in a sentence, the path that joins them in the parse
 is a claim of backing when it passes through a cue (``data/cues.csv``: verbs, nouns and participles of
 backing, supplying, funding, training, sending forces or weapons, fighting for or alongside) and the shapes
-of the path from the cue to each party (:mod:`libyalib.deppath`) give them the roles of backer and backed
+of the path from the cue to each party (:mod:`libyalib.extract.deppath`) give them the roles of backer and backed
 (``data/roles.csv``). This is the shortest-dependency-path reading of relations (Bunescu & Mooney, 2005);
 every sentence form that reduces to a known shape is read, whatever words surround it.
 
@@ -17,12 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
+from ..nlp.kb import PLACE, load_kb, member_of
+from ..nlp.model import by_sentence, ents_by_sentence, sentence_span, sentences, text_of
 from .deppath import INHERIT, NP_MODIFIERS, has_subject, head, shape
-from .kb import PLACE, load_kb, member_of
 from .lexicon import SUPPORT_TYPES, load_lexicon
-from .nlp import by_sentence, ents_by_sentence, sentence_span, sentences, text_of
 
 COLUMNS = [
     "article_id",
@@ -546,10 +544,3 @@ def _denied_receipt(sent, found: list, claimers: _Claimers, start: int) -> list[
             if stance[0] != "denied" and backed.side == side:
                 out.append((("denied", denier), backer, backed, cue, start))
     return out
-
-
-def foreign_backers(corpus) -> pd.DataFrame:
-    """One row per claim, in any article of ``corpus``, that a foreign actor backs (or recognises) a Libyan one."""
-    from .extract import extract
-
-    return extract(corpus)["backers"]

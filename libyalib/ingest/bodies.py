@@ -2,7 +2,7 @@
 
 A loaded corpus otherwise holds every body in memory (about 4.5 KB an article as Python text) for as long
 as it is analysed. The export needs a body only while its article is annotated: spaCy is handed each one
-as it asks for more texts (:meth:`libyalib.corpus.Corpus.rows`), and a Dask partition is read back when it
+as it asks for more texts (:meth:`libyalib.ingest.corpus.Corpus.rows`), and a Dask partition is read back when it
 is sent (:meth:`~libyalib.corpus.Corpus.parts`). The system removes the file when the store is closed or
 its process ends, however it ends. It is made in the system's temporary folder (``TMPDIR``): where that
 folder is held in memory (a tmpfs), point ``TMPDIR`` at a disk for a large corpus.

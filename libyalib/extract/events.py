@@ -7,11 +7,11 @@ from dataclasses import replace
 
 import pandas as pd
 
-from .calendar_text import WEEKDAYS, month_number
-from .corpus import PARAGRAPH_BREAK
-from .kb import PLACE, load_kb
-from .nlp import by_sentence, ents_by_sentence, sentence_ids, sentence_of, sentence_span, sentences, text_of
-from .pubdate import WEEKDAY_DATES, years_in
+from ..ingest.calendar_text import WEEKDAYS, month_number
+from ..ingest.corpus import PARAGRAPH_BREAK
+from ..ingest.pubdate import WEEKDAY_DATES, years_in
+from ..nlp.kb import PLACE, load_kb
+from ..nlp.model import by_sentence, ents_by_sentence, sentence_ids, sentence_of, sentence_span, sentences, text_of
 from .temporal import EXPLICIT, Context, find, is_future, published_period, resolve
 
 COLUMNS = [
@@ -311,13 +311,6 @@ def article_chronology(article, body_doc, mentions: list[dict], title_doc=None) 
     state: dict = {}
     rows = _section_rows(article, "title", title_doc, mentions, base, {}) if title_doc is not None else []
     return rows + _section_rows(article, "body", body_doc, mentions, base, state)
-
-
-def chronology(corpus) -> pd.DataFrame:
-    """One row per temporal expression in the titles and bodies of ``corpus``, resolved to an interval."""
-    from .extract import extract
-
-    return extract(corpus)["events"]
 
 
 def _shared(a, b) -> set[str]:

@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache
 
 import pandas as pd
 
-from .paths import DATA
+from ..paths import DATA
 
 FILES = ("actors.csv", "dated_aliases.csv", "dated_sides.csv", "demonyms.csv", "places.csv")
 SIDES = ("haftar_camp", "tripoli_camp", "other", "none")

@@ -2,7 +2,7 @@
 
 ``data/cues.csv`` lists words by class (cues of backing, verbs of saying and denying, nouns that stand for
 the party modifying them, support types); ``data/roles.csv`` lists, per cue class, the shapes of the
-dependency path from the cue to a party (see :mod:`libyalib.deppath`) and the role they give.
+dependency path from the cue to a party (see :mod:`libyalib.extract.deppath`) and the role they give.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .paths import DATA
+from ..paths import DATA
 
 #: The support types of the UCDP External Support Dataset (Uppsala Conflict Data Program), in its order.
 SUPPORT_TYPES = (

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .calendar_text import MONTH_RE, WEEKDAY_RE, WEEKDAYS, month_number
+from ..ingest.calendar_text import MONTH_RE, WEEKDAY_RE, WEEKDAYS, month_number
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _REL = r"(?:last|this|next|past|coming)"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
-from .lexicon import SUPPORT_TYPES
-from .support import TYPE_COLUMNS
+from ..extract.lexicon import SUPPORT_TYPES
+from ..extract.support import TYPE_COLUMNS
 
 _ID = pa.Column(str, pa.Check.str_length(min_value=1))
 _TEXT = pa.Column(str)

@@ -17,13 +17,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..fingerprint import code_version
+from ..paths import SEEDS
 from . import furniture, stories
 from .article_tables import TABLE_SUFFIXES, TableError, read_table
 from .bodies import BodyStore
-from .fingerprint import code_version
 from .html import extract_page
 from .language import other_language
-from .paths import SEEDS
 from .pubdate import agency_dateline, date_in_line, infer_published, parse_dateline
 from .textio import NotText, decode, strip_markup
 
@@ -260,7 +260,7 @@ def _article(article_id: str, rel: str, raw: bytes, text: str, suffix: str, side
 
 
 def _article_path(label: str, article_id: str, raw: bytes, suffix: str, side: dict, title) -> Path:
-    from .paths import CACHE
+    from ..paths import CACHE
 
     fields = json.dumps(
         [label, article_id, hashlib.sha256(raw).hexdigest(), suffix, side, title, MAX_CHARS], sort_keys=True
@@ -506,7 +506,7 @@ def load_corpus(
     the table of lines is left empty (what the export does: the tables need only the articles, and a
     large corpus then costs a row per article in memory, not one per line). With ``bodies_on_disk=True``
     (what the export does too) the articles table has no ``body`` column: the bodies wait in a temporary
-    file (:mod:`libyalib.bodies`) and come back an article at a time with :meth:`Corpus.rows`, or a part
+    file (:mod:`libyalib.ingest.bodies`) and come back an article at a time with :meth:`Corpus.rows`, or a part
     at a time with :meth:`Corpus.parts`.
     """
     return Reading(path, strict, paragraphs).load(bodies_on_disk)

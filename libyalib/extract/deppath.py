@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .nlp import sentence_of
+from ..nlp.model import sentence_of
 
 #: Dependencies inside a noun phrase that attach a party to the noun standing for it.
 NP_MODIFIERS = ("amod", "compound", "poss", "nmod", "npadvmod")

@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
-from .kb import DATED, DEMONYM, PLACE, load_kb
-from .nlp import entities, sentence_ids, text_of
+from ..nlp.kb import DATED, DEMONYM, PLACE, load_kb
+from ..nlp.model import entities, sentence_ids, text_of
 
 COLUMNS = [
     "article_id",
@@ -148,13 +148,6 @@ def article_mentions(article_id: str, published: str, title_doc, body_doc, model
             rows.append(row)
             previous = row
     return rows
-
-
-def actor_mentions(corpus) -> pd.DataFrame:
-    """One row per mention of an actor in the titles and bodies of ``corpus`` (captions and links excluded)."""
-    from .extract import extract
-
-    return extract(corpus)["mentions"]
 
 
 def mention_counts(mentions: pd.DataFrame, exclude_forms=("demonym",)) -> pd.DataFrame:

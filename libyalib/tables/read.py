@@ -4,7 +4,7 @@
 them there with ``LIBYALIB_TABLES``: a notebook then reads each table's Parquet file with only the columns
 it needs, and never holds the corpus, its texts or a whole table. Without it (the seeds under
 ``make figures``, JupyterLab on a folder), the tables are made from ``LIBYALIB_CORPUS`` in memory in one
-pass (:func:`libyalib.extract.extract`) and the same columns are selected, so that a notebook reads alike
+pass (:func:`libyalib.extract.rows.extract`) and the same columns are selected, so that a notebook reads alike
 on both paths.
 """
 
@@ -15,20 +15,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from .paths import CORPUS, TABLES
+from ..paths import CORPUS, TABLES
 
 NAMES = ("articles", "rejected", "mentions", "backers", "support", "events")
 
 
 @lru_cache(maxsize=1)
 def _corpus(source: str):
-    from .corpus import load_corpus
+    from ..ingest.corpus import load_corpus
 
     return load_corpus(source)
 
 
 def _in_memory(name: str, source: Path) -> pd.DataFrame:
-    from .extract import extract
+    from ..extract.rows import extract
 
     corpus = _corpus(str(source))
     if name == "articles":
@@ -36,7 +36,7 @@ def _in_memory(name: str, source: Path) -> pd.DataFrame:
     if name == "rejected":
         return corpus.rejected.copy()
     if name == "support":
-        from .support import support_table
+        from ..extract.support import support_table
 
         return support_table(extract(corpus)["backers"])
     return extract(corpus)[name]

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
-from .nlp import BATCH_SIZE, known_text, pipeline, pipeline_key
-from .paths import CACHE
+from ..paths import CACHE
+from .model import BATCH_SIZE, known_text, pipeline, pipeline_key
 
 FORMAT = b"libyalib-annotation 1"
 #: The longest text given to spaCy in one piece (its own limit is 1,000,000 characters).

@@ -1,6 +1,6 @@
 """Write the corpus tables to CSV and Parquet under one folder, validated against their contracts.
 
-The row tables are streamed to disk as the articles are read (:mod:`libyalib.writer`), by the in-process
+The row tables are streamed to disk as the articles are read (:mod:`libyalib.tables.writer`), by the in-process
 engine or, with ``engine="dask"``, by Dask workers over partitions of the corpus (a ``LocalCluster`` of two
 workers, or the cluster at ``scheduler``); the files are the same, byte for byte, whichever engine ran and
 however the work was split. Every file is written under a temporary name and renamed when complete, so an
@@ -66,13 +66,13 @@ def _remove_stale(out: Path) -> None:
 
 
 def _empty() -> dict[str, list[dict]]:
-    from .extract import TABLES
+    from ..extract.rows import TABLES
 
     return {name: [] for name in TABLES}
 
 
 def _chunks_local(corpus, strict: bool, progress: bool | None):
-    from .extract import iter_rows
+    from ..extract.rows import iter_rows
 
     rows, n = _empty(), 0
     for _, found in iter_rows(corpus, strict, progress):
@@ -95,8 +95,8 @@ def _chunks_dask(corpus, scheduler: str | None, progress: bool | None):
     from distributed import Client, LocalCluster
     from tqdm.auto import tqdm
 
-    from .corpus import Corpus
-    from .extract import partition_rows
+    from ..extract.rows import partition_rows
+    from ..ingest.corpus import Corpus
 
     parts = corpus.parts(CHUNK)  # a Reading's parts are read as they are sent
     cluster = None
@@ -140,14 +140,14 @@ def export(
 ) -> dict[str, int]:
     """Write every table of ``corpus`` to ``out``; returns the row count of each.
 
-    ``corpus`` is a :class:`~libyalib.corpus.Corpus`, or a :class:`~libyalib.corpus.Reading` of files not
+    ``corpus`` is a :class:`~libyalib.ingest.Corpus`, or a :class:`~libyalib.ingest.Reading` of files not
     yet read: the Dask engine then sends the articles to its workers as they are read, the in-process
     engine reads them all first (their bodies kept on disk). Articles that could not be analysed leave the
     articles table for the rejected one, with the reason.
     """
-    from .corpus import Reading
-    from .extract import DTYPES, TABLES
-    from .support import support_table
+    from ..extract.rows import DTYPES, TABLES
+    from ..extract.support import support_table
+    from ..ingest.corpus import Reading
     from .writer import TableWriter
 
     out = Path(out)

@@ -2,7 +2,9 @@
 
 :func:`article_rows` is the one function that reads an article; :func:`iter_rows` drives it over a corpus,
 :func:`extract` keeps the tables in memory (for notebooks), the export streams them to disk, and the Dask
-engine runs :func:`partition_rows` on workers.
+engine runs :func:`partition_rows` on workers. :func:`actor_mentions`, :func:`foreign_backers` and
+:func:`chronology` are the corpus-level views of that one pass, kept here, above the per-article modules they
+drive.
 """
 
 from __future__ import annotations
@@ -17,17 +19,17 @@ from pathlib import Path
 
 import pandas as pd
 
-import libyalib.annotations as annotation_cache  # (the package name "annotations" is the __future__ feature)
+import libyalib.nlp.annotations as annotation_cache  # (the package name "annotations" is the __future__ feature)
 
-from .annotations import iter_docs, text_key
+from ..fingerprint import code_version
+from ..nlp.annotations import iter_docs, text_key
+from ..nlp.model import forget, pipeline, pipeline_key
 from .backers import COLUMNS as BACKER_COLUMNS
 from .backers import article_backers
 from .events import COLUMNS as EVENT_COLUMNS
 from .events import article_chronology
-from .fingerprint import code_version
 from .mentions import COLUMNS as MENTION_COLUMNS
 from .mentions import article_mentions
-from .nlp import forget, pipeline, pipeline_key
 
 TABLES = {"mentions": MENTION_COLUMNS, "backers": BACKER_COLUMNS, "events": EVENT_COLUMNS}
 INTEGERS = {"sentence_id": "int64", "start": "int64", "end": "int64"}
@@ -53,7 +55,7 @@ def article_rows(article, title_doc, body_doc, model: str = "") -> dict[str, lis
 
 def rows_path(article, key: str | None = None) -> Path:
     """Where an article's rows are kept: by the text annotated, the fields the rows repeat, the pipeline
-    (``key``, by default :func:`~libyalib.nlp.pipeline_key`) and the code (``.cache/libyalib/rows/``)."""
+    (``key``, by default :func:`~libyalib.nlp.model.pipeline_key`) and the code (``.cache/libyalib/rows/``)."""
     fields = "\0".join(
         [text_key(article), article.article_id, article.file, article.published, article.published_precision]
     )
@@ -108,7 +110,7 @@ def iter_rows(corpus, strict: bool = False, progress: bool | None = None):
     An article whose analysis fails, for whatever reason, is added to ``corpus.failed`` with the error and
     the others go on; ``strict=True`` raises instead.
     """
-    from .corpus import Corpus
+    from ..ingest.corpus import Corpus
 
     def sub(frame):
         return Corpus(
@@ -180,10 +182,10 @@ def extract(corpus, strict: bool = False, progress: bool | None = None) -> dict[
 
 def partition_rows(articles: pd.DataFrame) -> tuple[dict[str, list[dict]], dict[str, str]]:
     """The rows of a partition of articles and the failures among them: what a Dask worker runs. The
-    pipeline is loaded once per worker process (:func:`libyalib.nlp.pipeline` is cached), and what exists
+    pipeline is loaded once per worker process (:func:`libyalib.nlp.model.pipeline` is cached), and what exists
     then is kept out of garbage collection (``gc.freeze``): it lives as long as the worker, and a full
     collection would visit every object of the model again (about 0.3 ms an article)."""
-    from .corpus import PARAGRAPH_COLUMNS, REJECTED_COLUMNS, Corpus
+    from ..ingest.corpus import PARAGRAPH_COLUMNS, REJECTED_COLUMNS, Corpus
 
     if not gc.get_freeze_count():
         pipeline()
@@ -196,3 +198,18 @@ def partition_rows(articles: pd.DataFrame) -> tuple[dict[str, list[dict]], dict[
         for name, found_rows in found.items():
             rows[name].extend(found_rows)
     return rows, dict(corpus.failed)
+
+
+def actor_mentions(corpus) -> pd.DataFrame:
+    """One row per mention of an actor in the titles and bodies of ``corpus`` (captions and links excluded)."""
+    return extract(corpus)["mentions"]
+
+
+def foreign_backers(corpus) -> pd.DataFrame:
+    """One row per claim, in any article of ``corpus``, that a foreign actor backs (or recognises) a Libyan one."""
+    return extract(corpus)["backers"]
+
+
+def chronology(corpus) -> pd.DataFrame:
+    """One row per temporal expression in the titles and bodies of ``corpus``, resolved to an interval."""
+    return extract(corpus)["events"]

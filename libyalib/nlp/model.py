@@ -3,7 +3,7 @@
 Before the statistical NER, one ruler marks actors' names and aliases, a second one fills in what they
 leave (dated expressions, demonyms, places), and demonyms inside longer names are dropped. The pipeline's
 key (model, knowledge-base version, :data:`ANNOTATION_VERSION`) names its folder in the annotation cache
-(:mod:`libyalib.annotations`).
+(:mod:`libyalib.nlp.annotations`).
 """
 
 from __future__ import annotations
