@@ -414,3 +414,120 @@ def dev_scores(corpus, folder: Path = DEV, without_disputed: bool = False) -> De
     table = pd.DataFrame(backer_rows + event_rows + actor_rows, columns=DEV_COLUMNS)
     table = table.round({"precision": 3, "recall": 3, "f1": 3, "score": 3})
     return DevScores(table, backers, events, actors, spurious_backers, spurious_events)
+
+
+# News collections scored against readers' ground truth kept outside the repository (the texts are other
+# publishers' work): ``backers_*.json`` (the (state, camp) pairs each file asserts, reports or attributes)
+# and ``key_events_*.json`` (key events with their true dates and the files that report them).
+NEWS_COLUMNS = ["capability", "gold", "extracted", "matched", "precision", "recall", "f1", "measure"]
+
+
+def _stem(file: str) -> str:
+    return file.rsplit(".", 1)[0]
+
+
+def _news_json(folder: Path, prefix: str) -> list[dict]:
+    import json
+
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(Path(folder).glob(f"{prefix}_*.json"))]
+
+
+def news_backer_scores(backers: pd.DataFrame, folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(state, camp) pairs per file against ``backers_*.json`` in ``folder``: a one-row score table and every
+    pair, gold or extracted, with ``gold``/``found`` flags and the first evidence of each side. Files the gold
+    does not cover are left out; denials and recognition are not backing."""
+    gold: dict[str, dict] = {}
+    for part in _news_json(folder, "backers"):
+        gold.update({_stem(file): entry for file, entry in part["files"].items()})
+    kept = backers[
+        backers.article_id.isin(list(gold))
+        & (backers.backer_kind == "state")
+        & ~backers.stance.isin(["denied", "recognition"])
+        & backers.side.isin(list(CAMPS.values()))
+    ]
+    found = {}
+    for row in kept.itertuples():
+        found.setdefault((row.article_id, row.backer, row.side), row.evidence)
+    wanted = {}
+    for file, entry in gold.items():
+        for backer, camp in entry["backers"]:
+            quote = next((c["evidence"] for c in entry["claims"] if (c["backer"], c["camp"]) == (backer, camp)), "")
+            wanted[(file, backer, CAMPS[camp])] = quote
+    pairs = pd.DataFrame(
+        [
+            {
+                "file": key[0],
+                "backer": key[1],
+                "side": key[2],
+                "gold": key in wanted,
+                "found": key in found,
+                "gold_evidence": wanted.get(key, ""),
+                "found_evidence": found.get(key, ""),
+            }
+            for key in sorted(set(wanted) | set(found))
+        ],
+        columns=["file", "backer", "side", "gold", "found", "gold_evidence", "found_evidence"],
+    )
+    both = int((pairs.gold & pairs.found).sum()) if len(pairs) else 0
+    p = both / len(found) if found else 1.0
+    r = both / len(wanted) if wanted else 1.0
+    table = pd.DataFrame(
+        [("backing claims: (state, camp) pairs", len(wanted), len(found), both, p, r, _f1(p, r), "pairs F1")],
+        columns=NEWS_COLUMNS,
+    )
+    return table.round({"precision": 3, "recall": 3, "f1": 3}), pairs
+
+
+def key_event_scores(chronology: pd.DataFrame, folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """How the chronology holds the key events of ``key_events_*.json`` in ``folder``.
+
+    A key event is *held* when one chronology row groups at least two of the files that report it and is
+    dated within its true interval. Its *rows* are the chronology rows that hold at least one of its files
+    and are dated, to a month or finer, over its true interval: one when the reports were reconciled into
+    one event, more when they were split."""
+    events = [event for part in _news_json(folder, "key_events") for event in part["events"]]
+    table = chronology.assign(
+        _files=chronology.article_ids.str.split(";").map(set),
+        _days=(pd.to_datetime(chronology.date_end) - pd.to_datetime(chronology.date_start)).dt.days,
+    )
+    rows = []
+    for event in events:
+        files = {_stem(f) for f in event["files"]}
+        lo, hi = event["date_start"], event["date_end"]
+        shared = table._files.map(lambda ids, files=files: len(ids & files))
+        within = (table.date_start >= lo) & (table.date_end <= hi)
+        over = (table.date_start <= hi) & (table.date_end >= lo) & (table._days <= 31)
+        holding = table[(shared >= 2) & within]
+        best = holding.loc[shared[holding.index].idxmax()] if len(holding) else None
+        rows.append(
+            {
+                "key_event": event["id"],
+                "true_start": lo,
+                "true_end": hi,
+                "files": len(files),
+                "held": best is not None,
+                "files_grouped": int(shared[best.name]) if best is not None else int(shared.max() if len(shared) else 0),
+                "rows": int(((shared >= 1) & over).sum()),
+                "date_start": best.date_start if best is not None else "",
+                "date_end": best.date_end if best is not None else "",
+                "what": best.what if best is not None else "",
+            }
+        )
+    detail = pd.DataFrame(rows)
+    held = int(detail.held.sum())
+    summary = pd.DataFrame(
+        [
+            (
+                "key events held as one dated row",
+                len(detail),
+                int(detail.rows.sum()),
+                held,
+                float("nan"),
+                held / len(detail) if len(detail) else 1.0,
+                float("nan"),
+                f"{detail.rows.mean():.2f} rows per key event",
+            )
+        ],
+        columns=NEWS_COLUMNS,
+    )
+    return summary.round({"recall": 3}), detail
