@@ -506,7 +506,9 @@ def key_event_scores(chronology: pd.DataFrame, folder: Path) -> tuple[pd.DataFra
                 "true_end": hi,
                 "files": len(files),
                 "held": best is not None,
-                "files_grouped": int(shared[best.name]) if best is not None else int(shared.max() if len(shared) else 0),
+                "files_grouped": int(shared[best.name])
+                if best is not None
+                else int(shared.max() if len(shared) else 0),
                 "rows": int(((shared >= 1) & over).sum()),
                 "date_start": best.date_start if best is not None else "",
                 "date_end": best.date_end if best is not None else "",

@@ -52,13 +52,15 @@ def test_durations_are_not_dates(events):
     assert not events.expression.str.contains("two-year|one day|three hours|a year", regex=True).any()
 
 
-def test_paris_meeting_reconciled_across_two_articles(events):
-    rec = reconcile(events)
-    paris = rec[rec.articles == "000_ac960319aac35454;001_75459518e0dbd6f0"]
-    paris = paris[paris.kind == "meeting"]
-    # 000 "On July 27" and 001 "in July": the tightest consistent interval is 27 July 2017.
-    row = paris[paris.date_start.str.startswith("2017-07")].iloc[0]
-    assert (row.date_start, row.date_end, bool(row.disagreement)) == ("2017-07-27", "2017-07-27", False)
+def test_paris_meeting_reconciled_across_two_articles(events, seeds):
+    rec = reconcile(events, seeds.articles)
+    # 000 "On July 27, France's President Macron hosted a meeting in Paris" and 001 "in July ... At surprise
+    # talks near Paris, Sarraj agreed to a ceasefire": one meeting, on the tightest consistent day.
+    paris = rec[rec.article_ids.str.contains("000_") & rec.article_ids.str.contains("001_")]
+    assert len(paris) == 1
+    row = paris.iloc[0]
+    assert (row.date_start, row.date_end, row.kind, row.disagreement) == ("2017-07-27", "2017-07-27", "meeting", "")
+    assert (row.n_stories, row.n_articles, row.time_precision) == (2, 2, 1)
 
 
 def _events(tmp_path, text, published="2017-09-26"):
@@ -155,16 +157,12 @@ def test_articles_that_give_different_days_for_one_meeting_disagree(tmp_path):
     (tmp_path / "SOURCES.csv").write_text(
         "file,outlet,url,published,published_precision\na.txt,,,2017-07-26,day\nb.txt,,,2017-08-25,day\n"
     )
-    rec = reconcile(chronology(load_corpus(tmp_path)))
+    corpus = load_corpus(tmp_path)
+    rec = reconcile(chronology(corpus), corpus.articles)
     assert len(rec) == 1
     row = rec.iloc[0]
-    assert (row.date_start, row.date_end, bool(row.disagreement), row.articles) == (
-        "2017-07-25",
-        "2017-07-27",
-        True,
-        "a;b",
-    )
-    assert row.dates_given == "a 2017-07-25..2017-07-25; b 2017-07-27..2017-07-27"
+    assert (row.date_start, row.date_end, row.precision, row.article_ids) == ("2017-07-25", "2017-07-27", "range", "a;b")
+    assert row.disagreement == "2017-07-25 (a); 2017-07-27 (b)"
 
 
 # Sentences written for these tests. Published Tuesday 2017-09-26 unless said otherwise.

@@ -6,8 +6,7 @@ import pytest
 
 from libyalib.cli import main
 from libyalib.paths import SEEDS
-
-TABLES = ["articles", "rejected", "mentions", "backers", "support", "events"]
+from libyalib.tables import NAMES as TABLES
 
 
 @pytest.fixture

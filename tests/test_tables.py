@@ -15,6 +15,7 @@ ASKED = {
     "mentions": [["article_id", "section", "sentence_id", "actor", "side", "form", "model"], None],
     "backers": [None],
     "events": [None],
+    "chronology": [["date_start", "date_end", "what", "n_stories", "disagreement"], None],
     "support": [None],
     "rejected": [None],
 }

@@ -5,7 +5,7 @@ whom, with what, and who says so) and dated expressions, each with its sentence 
 :mod:`.rows` runs the one pass per article over a corpus and gives the tables.
 """
 
-from .events import reconcile
+from .event_groups import reconcile
 from .rows import actor_mentions, chronology, extract, foreign_backers, iter_rows
 from .support import support_table
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from dataclasses import replace
-
-import pandas as pd
 
 from ..ingest.calendar_text import WEEKDAYS, month_number
 from ..ingest.corpus import PARAGRAPH_BREAK
 from ..ingest.pubdate import WEEKDAY_DATES, years_in
-from ..nlp.kb import PLACE, load_kb
-from ..nlp.model import by_sentence, ents_by_sentence, sentence_ids, sentence_of, sentence_span, sentences, text_of
+from ..nlp.kb import PLACE, load_kb, member_of
+from ..nlp.model import ents_by_sentence, sentence_ids, sentence_of, sentence_span, sentences, text_of
+from .happenings import Happening, phrase, read
+from .lexicon import load_lexicon
+from .reference import References
 from .temporal import EXPLICIT, Context, find, is_future, published_period, resolve
 
 COLUMNS = [
@@ -29,100 +32,29 @@ COLUMNS = [
     "rule",
     "planned",
     "vague",
+    "role",
+    "reported",
+    "said_by",
+    "what",
+    "actor1",
+    "actor2",
     "evidence",
     "actors",
     "kind",
+    "event_type",
+    "sub_event_type",
     "location",
 ]
 KINDS = ("election", "agreement", "military action", "meeting", "statement", "other")
-TRIGGERS = {
-    "election": {"election", "elections", "vote", "ballot", "electoral", "poll", "polls"},
-    "agreement": {"agreement", "accord", "deal", "agree", "sign", "ceasefire", "roadmap", "plan"},
-    "military action": {
-        "offensive",
-        "attack",
-        "strike",
-        "fight",
-        "fighting",
-        "clash",
-        "kill",
-        "shoot",
-        "siege",
-        "assault",
-        "battle",
-        "capture",
-        "operation",
-        "airstrike",
-        "bomb",
-        "escalation",
-        "war",
-        "overrun",
-        "expel",
-        "drone",
-        "launch",
-        "deploy",
-        "uprising",
-        "revolution",
-        "overthrow",
-        "revolt",
-        "coup",
-        "intervention",
-        "insurgency",
-        "raid",
-        "shell",
-        "shelling",
-        "overran",
-    },
-    "meeting": {
-        "meet",
-        "meeting",
-        "talk",
-        "talks",
-        "visit",
-        "host",
-        "summit",
-        "conference",
-        "delegation",
-        "travel",
-        "trip",
-        "discuss",
-    },
-    "statement": {
-        "say",
-        "announce",
-        "statement",
-        "urge",
-        "call",
-        "tweet",
-        "claim",
-        "condemn",
-        "pledge",
-        "tell",
-        "warn",
-        "accuse",
-        "confirm",
-        "deny",
-    },
-}
-_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "season": 3, "half": 4, "range": 5, "year": 6}
-
-
-def _kind(span) -> str:
-    """Kind of event: the first trigger met walking up the parse from the expression, else in the sentence."""
-    token = span.root
-    for _ in range(8):
-        # the word itself, then its modifiers ("electoral losses in June" is about an election)
-        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and not span.start <= c.i < span.end]
-        for word in [token, *modifiers]:
-            for kind, words in TRIGGERS.items():
-                if word.lemma_.lower() in words or word.lower_ in words:
-                    return kind
-        if token.head.i == token.i:
-            break
-        token = token.head
-    plain = [t for t in sentence_of(span[0]) if not t.ent_type_]  # not "Accord" in "Government of National Accord"
-    lemmas = {t.lemma_.lower() for t in plain} | {t.lower_ for t in plain}
-    return next((kind for kind, words in TRIGGERS.items() if lemmas & words), "other")
+#: What a dated expression is to the chronology: ``event`` dates a happening its clause reports; the others
+#: are kept in events.csv and left out of the chronology.
+ROLES = ("event", "background", "duration", "incumbency", "heading", "year alone", "planned", "vague", "undated")
+#: A line of a dated list: the date, a dash or colon, then what happened ("4 January – IS seized Bin Jawad").
+_LIST_LABEL = re.compile(r"\s*[–—:-]\s*\S")
+#: A wire dateline opening a paragraph dates the report, not what it reports: "TRIPOLI, September 12, 2016 –",
+#: "BENGHAZI, Libya, July 5 (Reuters) -".
+_DATELINE_BEFORE = re.compile(r"[A-Z][A-Z'./-]{2,}(?:[ /][A-Z][A-Z'./-]+){0,3}(?:,\s*[A-Z][a-z]+){0,2},?\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{2,40}\))?\s*[-–—:]")
 
 
 def _state_as_place(ent) -> bool:
@@ -223,13 +155,89 @@ def _weekday_dates(text: str, published: str) -> dict[int, dt.date]:
     return out
 
 
-def _section_rows(article, section: str, doc, mentions: list[dict], base: Context, state: dict) -> list[dict]:
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line of ``text`` that holds ``start``..``end``."""
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
+
+
+def _happening(span, sent, text: str, s_start: int, s_end: int) -> tuple[Happening, int, int]:
+    """What the expression dates, and the bounds of its evidence: its sentence or, for the label of a line
+    of a dated list ("4 January – The Islamic State seized Bin Jawad"), the whole line, wherever the sentence
+    splitter cut it. A line with no verb is a heading, a dateline or a list label: no event."""
+    if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return read(span), s_start, s_end
+    line_start, line_end = _line(text, span.start_char, span.end_char)
+    label = _LIST_LABEL.match(text, span.end_char, line_end)
+    if not text[line_start : span.start_char].strip(" *•·-") and label:
+        rest = span.doc.char_span(label.end() - 1, line_end, alignment_mode="expand")
+        verbs = [t for t in rest or () if t.pos_ in ("VERB", "AUX") and not (rest.start <= t.head.i < rest.end)]
+        verbs = verbs or [t for t in rest or () if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"]
+        if verbs:
+            return read(span, verbs[0]), line_start, line_end
+    nominal = read(span)
+    if nominal.word is not None:
+        return nominal, s_start, s_end
+    return Happening(span.root, None, [], [], [], False, span, "heading"), s_start, s_end
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Is the expression the date of a dateline that opens its line?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE_BEFORE.fullmatch(text, line_start, start) and _DATELINE_AFTER.match(text, end))
+
+
+def _party(heads, mentions: list[dict], doc, refs: References, section: str) -> str:
+    """The actor a role of the clause names: the mention nearest the head of its phrase (a demonym names
+    its state: "Egyptian jets"; "Haftar's forces" are the body he leads), else the actor a pronoun or
+    description there stands for ("his forces": the body he leads). Actors of the knowledge base come before
+    names only the statistical NER found; news media, sources of a report, are nobody's actor."""
+    kb = load_kb()
+    forces = load_lexicon().words("forces")
+    for head in heads:
+        inside = phrase(head, set(), 100)
+        found = []
+        for m in mentions:
+            span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if span is None or span.root.i not in inside or m["actor"] == "Libya" or kb.kind(m["actor"]) == "media":
+                continue
+            depth, token = 0, span.root
+            while token.i != head.i and token.head.i != token.i and depth < 20:
+                token, depth = token.head, depth + 1
+            led = m["kind"] == "person" and span.root.dep_ == "poss" and span.root.head.lemma_.lower() in forces
+            known = kb.kind(m["actor"]) != ""  # the knowledge base's actors before names only the NER found
+            found.append((not known, depth, m["start"], (member_of(m["actor"]) if led else "") or m["actor"]))
+        if found:
+            return min(found)[3]
+        for token in [head, *(c for c in head.children if c.dep_ == "poss")]:
+            actor = refs.actor(token, section)
+            if actor:
+                led = member_of(actor) if token is not head and head.lemma_.lower() in forces else ""
+                return led or actor
+    return ""
+
+
+def _role(happening: Happening, interval, rule: str) -> str:
+    if interval.start is None:
+        return "undated"
+    if interval.planned:
+        return "planned"
+    if interval.vague:
+        return "vague"
+    if happening.role == "event" and rule == "year":
+        return "year alone"  # a bare year ("in 2011"): background, too coarse for the chronology
+    return happening.role
+
+
+def _section_rows(
+    article, section: str, doc, mentions: list[dict], base: Context, state: dict, refs: References
+) -> list[dict]:
     """Dated expressions of one section (title or body) of an article."""
     text = text_of(doc)
     headings = _headings(text) if section == "body" else []
     sentence_number = sentence_ids(doc)
     ents = ents_by_sentence(doc)
-    grouped = by_sentence(mentions, section)
+    own = sorted((m for m in mentions if m["section"] == section), key=lambda m: m["start"])
+    starts = [m["start"] for m in own]
     rows = []
     pos = 0
     found_all = []  # expressions are found paragraph by paragraph, whatever the sentence splitter did
@@ -243,9 +251,12 @@ def _section_rows(article, section: str, doc, mentions: list[dict], base: Contex
             continue
         sentence_id = sentence_number[span[0].i]
         sent = sentences(doc)[sentence_id]
-        s_start, s_end = sentence_span(sent)
+        happening, s_start, s_end = _happening(span, sent, text, *sentence_span(sent))
+        if happening.word is not None and not happening.reported and _dateline(text, start, end):
+            happening = replace(happening, reported=True)
         s_end = max(s_end, end)
-        in_sentence = [m for m in grouped.get(sentence_id, []) if m["form"] != "demonym" and m["actor"] != "Libya"]
+        in_line = own[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
+        in_sentence = [m for m in in_line if m["form"] != "demonym" and m["actor"] != "Libya"]
         places = [e for e in ents[sentence_id] if e.ent_id_.startswith(PLACE) or _state_as_place(e)]
         written = [
             int(x.groups["year"])
@@ -265,7 +276,7 @@ def _section_rows(article, section: str, doc, mentions: list[dict], base: Contex
         interval = resolve(f, ctx)
         if interval.start is not None and not interval.vague:
             state["reference"] = interval
-        clause = _clause(span)
+        clause = _clause(span) | ({t.i for t in happening.predicate.subtree} if happening.word else set())
         actors = sorted(
             {
                 m["actor"]
@@ -291,9 +302,17 @@ def _section_rows(article, section: str, doc, mentions: list[dict], base: Contex
                 "rule": f.rule + (f" ({interval.note})" if interval.note else ""),
                 "planned": bool(interval.planned),
                 "vague": bool(interval.vague),
+                "role": _role(happening, interval, f.rule),
+                "reported": happening.reported,
+                "said_by": _party(happening.speakers, in_line, doc, refs, section) if happening.word else "",
+                "what": happening.what() if happening.word else "",
+                "actor1": _party(happening.subjects, in_line, doc, refs, section) if happening.word else "",
+                "actor2": _party(happening.objects, in_line, doc, refs, section) if happening.word else "",
                 "evidence": text[s_start:s_end],
                 "actors": ";".join(actors),
-                "kind": _kind(span),
+                "kind": happening.kind,
+                "event_type": happening.word.event_type if happening.word else "",
+                "sub_event_type": happening.word.sub_event_type if happening.word else "",
                 "location": place,
             }
         )
@@ -309,113 +328,6 @@ def article_chronology(article, body_doc, mentions: list[dict], title_doc=None) 
         weekdays=_weekday_dates(text_of(body_doc), article.published),
     )
     state: dict = {}
-    rows = _section_rows(article, "title", title_doc, mentions, base, {}) if title_doc is not None else []
-    return rows + _section_rows(article, "body", body_doc, mentions, base, state)
-
-
-def _shared(a, b) -> set[str]:
-    return set(filter(None, a.actors.split(";"))) & set(filter(None, b.actors.split(";")))
-
-
-def _close_days(a, b) -> bool:
-    """Two days at most a week apart, naming two of the same actors and the same place: one event the
-    articles date differently."""
-    return (
-        a.precision == b.precision == "day"
-        and a.location == b.location != ""
-        and len(_shared(a, b)) >= 2
-        and abs((dt.date.fromisoformat(a.date_start) - dt.date.fromisoformat(b.date_start)).days) <= 7
-    )
-
-
-def reconcile(events: pd.DataFrame, year_range: tuple[int, int] | None = None) -> pd.DataFrame:
-    """Group rows that refer to one event into a reconciled chronology.
-
-    Each event gets the tightest interval consistent with all its rows (their intersection), the articles
-    and expressions that report it, and ``disagreement`` when articles give days that cannot all be true
-    (the event then spans the days given).
-    Planned events, vague intervals ("in recent weeks") and durations are left out; ``year_range`` keeps
-    events that touch those years.
-    """
-    rows = events[(events.date_start != "") & ~events.planned & ~events.vague].reset_index(drop=True)
-    if year_range:
-        rows = rows[
-            (rows.date_end.str[:4].astype(int) >= year_range[0])
-            & (rows.date_start.str[:4].astype(int) <= year_range[1])
-        ].reset_index(drop=True)
-    # Finest rows first; a row joins the first group of its kind that shares an actor (or, in the same
-    # article, the same interval) and stays consistent with it, or that it contradicts by a few days.
-    order = sorted(rows.itertuples(), key=lambda r: (_PRECISION_ORDER[r.precision], r.date_start, r.Index))
-    groups: list[dict] = []
-    for r in order:
-        for g in groups:
-            if g["kind"] != r.kind or r.kind == "other":
-                continue
-            related = any(
-                _shared(r, m)
-                or (m.article_id == r.article_id and (m.date_start, m.date_end) == (r.date_start, r.date_end))
-                for m in g["members"]
-            )
-            if not related:
-                continue
-            start, end = max(g["start"], r.date_start), min(g["end"], r.date_end)
-            if start <= end and not g["disagreement"]:
-                g["start"], g["end"] = start, end
-            elif any(_close_days(r, m) for m in g["members"]):
-                g["disagreement"] = True
-            else:
-                continue
-            g["members"].append(r)
-            break
-        else:
-            groups.append(
-                {"kind": r.kind, "start": r.date_start, "end": r.date_end, "disagreement": False, "members": [r]}
-            )
-    out = []
-    for g in groups:
-        members = sorted(g["members"], key=lambda m: (m.article_id, m.start))
-        disagreement = g["disagreement"]
-        start, end = g["start"], g["end"]
-        if disagreement:
-            start, end = min(m.date_start for m in members), max(m.date_end for m in members)
-        tightest = min(
-            members,
-            key=lambda m: (
-                _PRECISION_ORDER[m.precision],
-                dt.date.fromisoformat(m.date_end) - dt.date.fromisoformat(m.date_start),
-            ),
-        )
-        out.append(
-            {
-                "date_start": start,
-                "date_end": end,
-                "precision": "day" if start == end else tightest.precision if not disagreement else "range",
-                "kind": members[0].kind,
-                "actors": ";".join(sorted({a for m in members for a in m.actors.split(";") if a})),
-                "location": next((m.location for m in members if m.location), ""),
-                "articles": ";".join(sorted({m.article_id for m in members})),
-                "n_articles": len({m.article_id for m in members}),
-                "expressions": " | ".join(f"{m.article_id[:3]}: {m.expression}" for m in members),
-                "disagreement": disagreement,
-                "dates_given": "; ".join(sorted({f"{m.article_id[:3]} {m.date_start}..{m.date_end}" for m in members})),
-                "evidence": members[0].evidence,
-            }
-        )
-    frame = pd.DataFrame(
-        out,
-        columns=[
-            "date_start",
-            "date_end",
-            "precision",
-            "kind",
-            "actors",
-            "location",
-            "articles",
-            "n_articles",
-            "expressions",
-            "disagreement",
-            "dates_given",
-            "evidence",
-        ],
-    )
-    return frame.sort_values(["date_start", "date_end", "kind", "articles"], kind="stable").reset_index(drop=True)
+    refs = References(mentions)
+    rows = _section_rows(article, "title", title_doc, mentions, base, {}, refs) if title_doc is not None else []
+    return rows + _section_rows(article, "body", body_doc, mentions, base, state, refs)

@@ -36,7 +36,7 @@ INTEGERS = {"sentence_id": "int64", "start": "int64", "end": "int64"}
 DTYPES = {
     "mentions": INTEGERS,
     "backers": INTEGERS,
-    "events": {**INTEGERS, "planned": "bool", "vague": "bool"},
+    "events": {**INTEGERS, "planned": "bool", "vague": "bool", "reported": "bool"},
 }
 
 

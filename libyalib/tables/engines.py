@@ -145,6 +145,8 @@ def export(
     engine reads them all first (their bodies kept on disk). Articles that could not be analysed leave the
     articles table for the rejected one, with the reason.
     """
+    from ..extract.event_groups import FIELDS as EVENT_FIELDS
+    from ..extract.event_groups import reconcile
     from ..extract.rows import DTYPES, TABLES
     from ..extract.support import support_table
     from ..ingest.corpus import Reading
@@ -179,9 +181,14 @@ def export(
         [corpus.rejected, pd.DataFrame({"file": list(failed), "reason": list(failed.values())})], ignore_index=True
     )
     support = support_table(pd.read_parquet(out / "backers.parquet", columns=SUPPORT_FIELDS))  # read back
-    for name, frame in (("articles", articles), ("rejected", rejected), ("support", support)):
+    chronology = reconcile(
+        pd.read_parquet(out / "events.parquet", columns=EVENT_FIELDS, filters=[("role", "==", "event")]),
+        articles[["article_id", "story_id"]],
+    )
+    tables = (("articles", articles), ("rejected", rejected), ("support", support), ("chronology", chronology))
+    for name, frame in tables:
         write_table(frame, name, out)
-    counts.update(articles=len(articles), rejected=len(rejected), support=len(support))
+    counts.update({name: len(frame) for name, frame in tables})
     _remove_stale(out)
-    order = ("articles", "rejected", "mentions", "backers", "support", "events")
+    order = ("articles", "rejected", "mentions", "backers", "support", "events", "chronology")
     return {name: counts[name] for name in order}

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..paths import CORPUS, TABLES
 
-NAMES = ("articles", "rejected", "mentions", "backers", "support", "events")
+NAMES = ("articles", "rejected", "mentions", "backers", "support", "events", "chronology")
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +39,10 @@ def _in_memory(name: str, source: Path) -> pd.DataFrame:
         from ..extract.support import support_table
 
         return support_table(extract(corpus)["backers"])
+    if name == "chronology":
+        from ..extract.event_groups import reconcile
+
+        return reconcile(extract(corpus)["events"], corpus.articles)
     return extract(corpus)[name]
 
 

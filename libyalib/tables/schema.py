@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from ..extract.events import KINDS, ROLES
 from ..extract.lexicon import SUPPORT_TYPES
 from ..extract.support import TYPE_COLUMNS
 
@@ -108,6 +109,7 @@ SUPPORT = _schema(
     ],
 )
 
+_KIND = pa.Column(str, pa.Check.isin(list(KINDS)))
 _DAY = pa.Column(str, pa.Check.str_matches(r"^(?:\d{4}-\d{2}-\d{2})?$"))
 
 EVENTS = _schema(
@@ -125,14 +127,55 @@ EVENTS = _schema(
         "rule": _ID,
         "planned": pa.Column(bool),
         "vague": pa.Column(bool),
+        "role": pa.Column(str, pa.Check.isin(list(ROLES))),
+        "reported": pa.Column(bool),
+        "said_by": _TEXT,
+        "what": _TEXT,
+        "actor1": _TEXT,
+        "actor2": _TEXT,
         "evidence": _ID,
         "actors": _TEXT,
-        "kind": pa.Column(
-            str, pa.Check.isin(["election", "agreement", "military action", "meeting", "statement", "other"])
-        ),
+        "kind": _KIND,
+        "event_type": _TEXT,
+        "sub_event_type": _TEXT,
         "location": _TEXT,
     },
-    checks=[pa.Check(lambda f: (f.date_start <= f.date_end).all(), error="date_start <= date_end")],
+    checks=[
+        pa.Check(lambda f: (f.date_start <= f.date_end).all(), error="date_start <= date_end"),
+        pa.Check(lambda f: ((f.role != "event") | (f.what != "")).all(), error="every event says what happened"),
+    ],
+)
+
+CHRONOLOGY = _schema(
+    "chronology",
+    {
+        "event_id": pa.Column(str, pa.Check.str_matches(r"^ev-[0-9a-f]{12}$"), unique=True),
+        "date_start": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")),
+        "date_end": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")),
+        "precision": pa.Column(str, pa.Check.isin(["day", "week", "month", "season", "half", "range", "year"])),
+        "time_precision": pa.Column("int64", pa.Check.isin([1, 2, 3])),
+        "event_type": _ID,
+        "sub_event_type": _TEXT,
+        "kind": _KIND,
+        "actor1": _TEXT,
+        "actor2": _TEXT,
+        "actors": _TEXT,
+        "location": _TEXT,
+        "what": _ID,
+        "n_stories": pa.Column("int64", pa.Check.ge(1)),
+        "n_articles": pa.Column("int64", pa.Check.ge(1)),
+        "article_ids": _ID,
+        "disagreement": _TEXT,
+        "evidence": _ID,
+        "article_id": _ID,
+        "section": pa.Column(str, pa.Check.isin(["title", "body"])),
+        "start": pa.Column("int64", pa.Check.ge(0)),
+        "end": pa.Column("int64", pa.Check.gt(0)),
+    },
+    checks=[
+        pa.Check(lambda f: (f.date_start <= f.date_end).all(), error="date_start <= date_end"),
+        pa.Check(lambda f: (f.n_stories <= f.n_articles).all(), error="no more stories than articles"),
+    ],
 )
 
 TABLES = {
@@ -142,6 +185,7 @@ TABLES = {
     "backers": BACKERS,
     "support": SUPPORT,
     "events": EVENTS,
+    "chronology": CHRONOLOGY,
 }
 
 

@@ -1,0 +1,403 @@
+"""What happened: the event a dated expression belongs to, read from the dependency parse.
+
+A dated expression is attached to the word it dates: the noun it modifies ("Thursday's attack", "the April 4
+offensive") or the verb of its clause ("forces seized the town on Friday"). That clause is read once, by
+role, in the manner of textacy's ``subject_verb_object_triples``: its subject, objects and prepositional
+phrases are collected from the parse, and the event word is the most specific word of the clause's core
+that ``data/event_words.csv`` knows (the verb, the object of a light verb such as *launch* or *take*, the
+subject of an intransitive one such as *began*, or a noun the verb governs), which gives the kind and the
+ACLED event type. The subject is who acted (``actor1``); the object, or the object of a preposition, is on
+or with whom (``actor2``): the way PETRARCH-style event coders read who did what to whom (Schrodt, 2014).
+
+A verb of saying whose complement reports a happening ("IS has seized the airport, a spokesman said
+Friday") dates the report: the happening is the complement, on or before that day (``reported``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from ..nlp.kb import load_kb
+from ..paths import DATA
+
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+OBJECT_DEPS = ("dobj", "dative", "oprd", "attr")
+#: Clauses a verb of saying reports.
+COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp")
+#: Modifiers kept when a noun phrase is written out; clauses, appositions and asides are left out.
+PHRASE_DEPS = ("det", "amod", "compound", "poss", "nummod", "quantmod", "case", "nmod", "cc", "conj", "predet", "hmod")
+#: What a noun phrase is written without when it is named in a description.
+CLAUSE_DEPS = ("relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "xcomp", "prep")
+HYPHENS = ("-", "–", "‐", "'", "’")
+#: Prepositions whose phrase says where, against whom or to what an event happened.
+PLACE_PREPS = {"in", "at", "near", "against", "on", "into", "from", "to", "towards", "toward", "around", "outside"}
+PLACE_PREPS |= {"inside", "across", "over", "off", "of", "with", "between", "for", "by", "south", "north", "east"}
+PLACE_PREPS |= {"west", "within", "along"}
+#: Prepositions that make a date the span of a state rather than the time of a happening.
+DURATION_PREPS = {"since", "for", "until", "till", "throughout", "through", "over", "from", "between"}
+#: Verbs that hold a state over time ("in office since 2014", "has controlled the city since May").
+STATIVE = {
+    "be",
+    "remain",
+    "serve",
+    "hold",
+    "rule",
+    "govern",
+    "control",
+    "head",
+    "stay",
+    "live",
+    "base",
+    "have",
+    "exist",
+}
+STATIVE |= {"lead", "run", "occupy", "dominate", "operate", "work", "reign"}
+OFFICE_NOUNS = {"office", "power", "charge", "control", "command", "helm"}
+MAX_WORDS = 16
+
+
+@dataclass(frozen=True)
+class EventWord:
+    """A word of ``data/event_words.csv``: what kind of happening it names."""
+
+    word: str
+    pos: str
+    use: str  # event, light (its object or subject names the event) or report (a verb of saying)
+    kind: str
+    event_type: str
+    sub_event_type: str
+    strength: int  # the more specific word of a clause wins ("airstrikes killed": an air strike)
+
+
+@lru_cache(maxsize=1)
+def event_words() -> dict[tuple[str, str], EventWord]:
+    table = pd.read_csv(DATA / "event_words.csv", keep_default_na=False, dtype=str)
+    return {
+        (r.word, r.pos): EventWord(r.word, r.pos, r.use, r.kind, r.event_type, r.sub_event_type, int(r.strength))
+        for r in table.itertuples()
+    }
+
+
+def _lookup(token) -> EventWord | None:
+    """The event word a token is, trying its two-word form first ("air strike", "shoot down")."""
+    words = event_words()
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX"):
+        particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+        for key in [f"{lemma} {p}" for p in particles] + [lemma, token.lower_]:
+            if (key, "verb") in words:
+                return words[key, "verb"]
+        return None
+    if token.ent_id_ and load_kb().kind(token.ent_id_) == "military operation":
+        return words.get(("operation", "noun"))  # "launched Operation Dignity"
+    if token.pos_ in ("NOUN", "PROPN", "ADJ") and (not token.ent_type_ or token.ent_type_ in ("DATE", "TIME")):
+        modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
+        for key in [f"{m} {lemma}" for m in modifiers] + [lemma, token.lower_]:
+            if (key, "noun") in words:
+                return words[key, "noun"]
+    return None
+
+
+@dataclass
+class Happening:
+    """The clause a dated expression belongs to, read by role."""
+
+    predicate: object  # the verb of the clause (or the event noun the expression modifies)
+    word: EventWord | None  # the event word found, None when the clause reports no happening
+    subjects: list  # heads of who acted
+    objects: list  # heads of on or with whom
+    preps: list  # prepositions kept in the description
+    reported: bool  # the expression dates the report of the happening
+    span: object  # the date expression
+    role: str = "event"  # event, background, duration, incumbency, year alone
+    speakers: tuple = ()  # heads of who reported it, when ``reported``
+
+    @property
+    def kind(self) -> str:
+        return self.word.kind if self.word else "other"
+
+    def what(self) -> str:
+        """A short description: subject, predicate, object and the phrases of place or target."""
+        date = {t.i for t in self.span} | {c.i for t in self.span for c in t.children if c.dep_ == "case"}
+        keep: set[int] = set()
+        budget = MAX_WORDS
+        p = self.predicate
+        if p.pos_ in ("VERB", "AUX"):
+            for s in self.subjects:
+                keep |= phrase(s, date, 10, with_prep=_lookup(s) is not None)
+            keep.add(p.i)
+            keep |= {c.i for c in p.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.lower_ != "to"}
+            for o in self.objects:
+                keep |= phrase(o, date, 8)
+        else:
+            keep |= phrase(p, date, 10, with_prep=True)
+        for prep in self.preps:
+            if len(keep) >= budget:
+                break
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.i not in date]
+            if objects:
+                keep |= {prep.i} | phrase(objects[0], date, 7)
+        return _render(p.doc, _whole_names(p.doc, keep - date))
+
+
+def _whole_names(doc, keep: set[int]) -> set[int]:
+    """Names are written whole: "the Government of National Accord", not "the Government"."""
+    out = set(keep)
+    for i in keep:
+        token = doc[i]
+        if token.ent_iob_ == "O" or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            continue
+        j = i
+        while doc[j].ent_iob_ == "I" and j > 0:
+            j -= 1
+        k = i + 1
+        while k < len(doc) and doc[k].ent_iob_ == "I":
+            k += 1
+        out |= set(range(j, k))
+    return out
+
+
+def phrase(head, exclude: set[int], limit: int, with_prep: bool = False) -> set[int]:
+    """A noun phrase as written, without its clauses, appositions, asides and prepositional phrases (but
+    "of" on the head, "control of the airport", the preposition of an adjective, "forces loyal to X", and
+    with ``with_prep`` the head's first one, "an attack on an airbase"); cut to the head and the words
+    before it when longer than ``limit`` words."""
+    drop = set(exclude)
+    first = next((c for c in head.children if c.dep_ == "prep"), None) if with_prep else None
+    for t in head.subtree:
+        if t.i == head.i or t.i in drop:
+            continue
+        aside = t.dep_ in CLAUSE_DEPS and t.dep_ != "prep" or (t.dep_ == "punct" and t.text not in HYPHENS)
+        kept_prep = t.head.i == head.i and (t.lower_ == "of" or t is first)
+        kept_prep = kept_prep or (t.head.dep_ == "amod" and t.head.head.i == head.i)
+        if aside or (t.dep_ == "prep" and not kept_prep):
+            drop |= {x.i for x in t.subtree}
+    keep = {t.i for t in head.subtree} - drop
+    if sum(head.doc[i].is_alpha or head.doc[i].like_num for i in keep) > limit:
+        keep = {i for i in keep if i <= head.i and head.i - i < limit}
+        while keep and min(keep) < head.i and head.doc[min(keep)].dep_ in ("cc", "punct", "case"):
+            keep.discard(min(keep))
+    return keep
+
+
+def _render(doc, keep: set[int]) -> str:
+    """The kept tokens in text order, with the spaces between neighbours and one space over a gap."""
+    parts = []
+    last = None
+    for i in sorted(keep):
+        token = doc[i]
+        if last is not None:
+            parts.append(doc[last].whitespace_ if last == i - 1 else " ")
+        parts.append(token.text)
+        last = i
+    text = re.sub(r"\s+", " ", "".join(parts)).strip(" ,;:–—-")
+    return re.sub(r"\s+([,.;:'’])(?=\s|$)", r"\1", text)
+
+
+def _children(token, deps) -> list:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _core(verb) -> list:
+    """The words that can name the event of a verb's clause, most direct first: the verb, its objects (and
+    theirs, through "of": "took control of the town"), its subject, and nouns it governs through a
+    preposition ("killed in an airstrike")."""
+    out = [verb]
+    for o in _children(verb, OBJECT_DEPS):
+        out += [o, *o.conjuncts]
+    out += _children(verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
+    for prep in _children(verb, ("prep", "agent")):
+        out += [o for o in _children(prep, ("pobj",))]
+    return out
+
+
+def _territory(token) -> bool:
+    """A place, or a noun of one (town, base, airport): what a light verb's capture takes."""
+    if token.ent_id_.startswith("place:"):
+        return True
+    word = event_words().get((token.lemma_.lower(), "noun"))
+    return word is not None and word.use == "territory"
+
+
+def _event_word(verb):
+    """The event word of a verb's clause and the token that carries it, or ``(None, None)``."""
+    found = []
+    own = _lookup(verb)
+    light = own is not None and own.use == "light"
+    core = _core(verb)
+    if own is None and verb.lemma_.lower() in STATIVE:
+        core = []  # "the siege was a crime": a state of an event, not a happening
+    for rank, token in enumerate(core):
+        word = _lookup(token)
+        if light and token.dep_ in OBJECT_DEPS and (word is None or word.use == "territory") and _territory(token):
+            word = event_words()[("capture", "verb")]  # "took Gharyan", "gained the airport": a capture
+        if word is None or word.use in ("light", "territory"):
+            continue
+        if token is not verb and own is not None and not light and own.use != "report":
+            if word.strength <= own.strength:
+                continue  # the verb's own word holds unless a noun is more specific
+        found.append((-word.strength, rank, word, token))
+    if own is not None and own.use == "report":
+        found.append((0, 99, own, verb))
+    if not found:
+        return None, None
+    _, _, word, token = min(found, key=lambda f: (f[0], f[1]))
+    return word, token
+
+
+def _governing_verb(token):
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def _reported(verb):
+    """The happening a verb of saying reports: its complement clause, or the clause it comments on
+    ("IS seized the airport, a spokesman said Friday")."""
+    for c in _children(verb, COMPLEMENT_DEPS):
+        if c.pos_ in ("VERB", "AUX"):
+            word, _ = _event_word(c)
+            if word is not None and word.use != "report":
+                return c
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
+        word, _ = _event_word(verb.head)
+        if word is not None and word.use != "report":
+            return verb.head
+    return None
+
+
+def _roles(verb) -> tuple[list, list, list]:
+    """Subjects, objects and the prepositions of a verb's clause (a passive's agent is its subject)."""
+    subjects = _children(verb, SUBJECT_DEPS)
+    objects = _children(verb, OBJECT_DEPS)
+    patients = _children(verb, PASSIVE_SUBJECT_DEPS)
+    if verb.dep_ == "relcl":  # "a militia that withdrew": the militia withdrew
+        subjects = [verb.head if s.tag_ in ("WDT", "WP") else s for s in subjects]
+        patients = [verb.head if s.tag_ in ("WDT", "WP") else s for s in patients]
+    preps = _children(verb, ("prep",))
+    for agent in _children(verb, ("agent",)):
+        subjects += _children(agent, ("pobj",))
+    if patients:
+        objects = patients + objects
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects = [verb.head, *objects]  # "the agreement signed in Skhirat": what was signed
+    if not subjects and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        subjects = _children(verb.head, SUBJECT_DEPS)  # "forces advanced and took the town"
+    for o in list(objects):
+        preps += _children(o, ("prep",))[:1]
+    preps = [p for p in preps if p.lower_ in PLACE_PREPS]
+    return subjects, objects, sorted(preps, key=lambda t: t.i)[:2]
+
+
+def _duration(span) -> bool:
+    """The expression is the span of a state: "since 2014", "for three years", "until May"."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in DURATION_PREPS:
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in ("since", "until", "till", "throughout")
+
+
+def _stative(verb) -> bool:
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in STATIVE and _lookup(verb) is None:
+        return True
+    return any(o.lemma_.lower() in OFFICE_NOUNS for p in _children(verb, ("prep",)) for o in _children(p, ("pobj",)))
+
+
+def read(span, verb=None) -> Happening:
+    """What the clause of the date expression ``span`` reports (or the clause of ``verb``, for the label of a
+    line of a dated list), with its role in the chronology."""
+    if verb is not None:
+        return _at_verb(verb, span)
+    root = span.root
+    empty = Happening(root, None, [], [], [], False, span, "background")
+    noun = root.head if root.dep_ in ("poss", "compound", "nmod", "amod", "nummod") else None
+    if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.i not in {t.i for t in span}:
+        if len(span) == 1 and span[0].like_num:  # "the 2011 uprising", "the 2015 constitution": a year naming
+            return Happening(noun, None, [], [], [], False, span, "year alone")
+        if noun.dep_ == "pobj" and noun.head.lower_ in DURATION_PREPS:
+            return Happening(noun, None, [], [], [], False, span, "duration")  # "since Thursday's attack"
+        word = _lookup(noun)
+        if word is not None and word.use == "event":
+            subjects = [c for c in noun.children if c.dep_ == "poss" and c.i not in {t.i for t in span}]
+            preps = [p for p in _children(noun, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
+            agents = [o for p in preps if p.lower_ == "by" for o in _children(p, ("pobj",))]
+            targets = [o for p in preps if p.lower_ != "by" for o in _children(p, ("pobj",))]
+            return Happening(noun, word, subjects + agents, targets, preps, False, span)
+        root = noun  # "the December 2015 deal's signatories": the clause of the noun
+    verb = _governing_verb(root)
+    if verb is None:
+        return _nominal(root, span) or empty
+    verb = _inner_clause(verb, span)
+    if _duration(span):
+        return Happening(verb, None, [], [], [], False, span, "incumbency" if _stative(verb) else "duration")
+    return _at_verb(verb, span)
+
+
+def _nominal(token, span) -> Happening | None:
+    """A headline or a caption without a verb: the event noun nearest the expression ("Leon's press
+    conference in Skhirat, on Thursday")."""
+    inside = {t.i for t in span}
+    nouns = [t for t in token.sent if t.i not in inside and (w := _lookup(t)) is not None and w.use == "event"]
+    if not nouns:
+        return None
+    noun = min(nouns, key=lambda t: (abs(t.i - span.start), t.i))
+    preps = [p for p in _children(noun, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
+    owners = [c for c in noun.children if c.dep_ in ("poss", "nmod")]
+    return Happening(noun, _lookup(noun), owners, [], preps, False, span)
+
+
+def _inner_clause(verb, span):
+    """The verb a date belongs to when the parse hung it on a verb of saying but it follows the clause that
+    verb reports ("told HRW that soldiers attacked the base in Brak, on May 18"): the nearest verb of that
+    clause before it."""
+    word = _lookup(verb)
+    if word is None or word.use != "report" or span.start < verb.i:
+        return verb
+    for complement in (t for t in verb.subtree if t.dep_ == "ccomp" and verb.i < t.i < span.start):
+        if _event_word(complement)[0] is not None:
+            before = [t for t in complement.subtree if t.pos_ == "VERB" and t.i < span.start]
+            return max(before, key=lambda t: t.i) if before else complement
+    return verb
+
+
+def _at_verb(verb, span) -> Happening:
+    """The happening of the clause of ``verb``, dated by ``span``."""
+    word, token = _event_word(verb)
+    seen = {verb.i}
+    while word is None and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and verb.head.i not in seen:
+        if verb.head.pos_ not in ("VERB", "AUX"):  # a participle on a noun: "a speech delivered late Monday"
+            noun = _lookup(verb.head)
+            if verb.dep_ == "acl" and noun is not None and noun.use == "event":
+                preps = [p for p in _children(verb.head, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
+                owners = [c for c in verb.head.children if c.dep_ == "poss"]
+                return Happening(verb.head, noun, owners, [], preps, False, span)
+            break
+        verb = verb.head
+        seen.add(verb.i)
+        word, token = _event_word(verb)
+    if word is None:
+        return Happening(verb, None, [], [], [], False, span, "background")
+    reported, speakers = False, ()
+    if word.use != "report" and verb.dep_ == "ccomp" and _lookup(verb.head) is not None:
+        subject = min((t.left_edge.i for t in _children(verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)), default=verb.i)
+        if verb.head.i < span.start and span.end <= subject and _lookup(verb.head).use == "report":
+            # "said on Wednesday [his forces had taken the city]": the date is the saying's
+            reported, speakers = True, tuple(_children(verb.head, SUBJECT_DEPS))
+    if word.use == "report":
+        complement = _reported(verb)
+        if complement is not None:
+            reported, speakers = True, tuple(_children(verb, SUBJECT_DEPS))
+            verb = complement
+            word, token = _event_word(verb)
+    subjects, objects, preps = _roles(verb)
+    if token is not None and token is not verb and token.pos_ != "VERB" and token in objects and len(objects) == 1:
+        preps = preps + [p for p in _children(token, ("prep",)) if p.lower_ in PLACE_PREPS and p not in preps][:1]
+    return Happening(verb, word, subjects, objects, preps, reported, span, speakers=speakers)
