@@ -161,7 +161,12 @@ def test_articles_that_give_different_days_for_one_meeting_disagree(tmp_path):
     rec = reconcile(chronology(corpus), corpus.articles)
     assert len(rec) == 1
     row = rec.iloc[0]
-    assert (row.date_start, row.date_end, row.precision, row.article_ids) == ("2017-07-25", "2017-07-27", "range", "a;b")
+    assert (row.date_start, row.date_end, row.precision, row.article_ids) == (
+        "2017-07-25",
+        "2017-07-27",
+        "range",
+        "a;b",
+    )
     assert row.disagreement == "2017-07-25 (a); 2017-07-27 (b)"
 
 
@@ -382,6 +387,7 @@ RULE_PHRASES = {
     "month_range": "from April to June",
     "part_of_year": "early 2019",
     "vague": "a few days ago",
+    "anniversary": "killed two years ago on Monday",
     "ago": "two weeks ago",
     "offset": "two days later",
     "same": "that same year",

@@ -93,13 +93,17 @@ def _ordinal(day: str) -> int:
     return dt.date.fromisoformat(day).toordinal()
 
 
+def _ARTICLE_KEYS(keys: set) -> set:  # noqa: N802
+    return {k for k in keys if k.startswith("article:")}
+
+
 class _Event:
     """The reports of one event so far."""
 
-    __slots__ = ("kind", "lo", "hi", "members", "direct", "keys")
+    __slots__ = ("kinds", "lo", "hi", "members", "direct", "keys")
 
     def __init__(self, report: dict):
-        self.kind = report["kind"]
+        self.kinds = {report["kind"]}
         self.lo, self.hi = report["lo"], report["hi"]
         self.members = [report]
         self.direct = [report] if not report["reported"] else []
@@ -108,9 +112,14 @@ class _Event:
     def accepts(self, r: dict) -> tuple[int, bool] | None:
         """How well report ``r`` fits (shared keys), and whether it disagrees on the day; None if not. A
         report coarser than a month needs two keys in common; one article never disagrees with itself."""
-        shared = len(self.keys & r["keys"])
+        common = self.keys & r["keys"]
+        shared = len(common)
         if not shared or (shared < 2 and r["end"] - r["start"] > 31):
             return None
+        if r["kind"] not in self.kinds:  # a statement joins what its speaker said happened
+            linked = any(key.startswith("said:") for key in common)
+            if "statement" not in self.kinds | {r["kind"]} or not linked:
+                return None
         if max(self.lo, r["lo"]) <= min(self.hi, r["hi"]):
             if r["reported"] or not self.direct:
                 return shared, False
@@ -121,15 +130,17 @@ class _Event:
         days = [m for m in self.direct if m["precision"] == "day"]
         if any(m["row"].article_id == r["row"].article_id for m in days):
             return None
-        if r["precision"] == "day" and not r["reported"] and days:
+        strong = len(common - _ARTICLE_KEYS(common)) >= 2 and "statement" not in self.kinds | {r["kind"]}
+        if r["precision"] == "day" and not r["reported"] and days and strong:
             if all(abs(m["start"] - r["start"]) <= DISAGREE_DAYS for m in days):
-                return shared, True
+                return shared, True  # two actors or an actor and the place in common, a few days apart
         return None
 
     def add(self, r: dict, disagree: bool) -> None:
         if not disagree:
             self.lo, self.hi = max(self.lo, r["lo"]), min(self.hi, r["hi"])
         self.members.append(r)
+        self.kinds.add(r["kind"])
         if not r["reported"]:
             self.direct.append(r)
         self.keys |= r["keys"]
@@ -162,7 +173,6 @@ def _reports(events: pd.DataFrame, stories: dict) -> list[dict]:
                 "hi": end,
                 "reported": reported,
                 "keys": keys | said,
-                "said": said,
                 "story": stories.get(row.article_id, row.article_id),
             }
         )
@@ -170,9 +180,9 @@ def _reports(events: pd.DataFrame, stories: dict) -> list[dict]:
 
 
 def _slots(r: dict) -> set[tuple[str, str]]:
-    """The blocks a report is found in and looks in: its kind with each of its keys, and the statements
-    of its speaker whatever their kind."""
-    return {(r["kind"], key) for key in r["keys"] - r["said"]} | {("said", key) for key in r["said"]}
+    """The blocks a report is found in and looks in: its kind with each of its actors and its place, and
+    whatever their kind, the reports of its article on its dates and the statements of its speaker."""
+    return {("", key) if key.startswith(("said:", "article:")) else (r["kind"], key) for key in r["keys"]}
 
 
 def _group(reports: list[dict]) -> list[_Event]:
@@ -242,18 +252,27 @@ def _row(event: _Event) -> dict:
             disagreement = "; ".join(f"{day} ({', '.join(sorted(ids))})" for day, ids in sorted(given.items()))
         evidence = min(
             (m for m in direct if m["start"] >= start and m["end"] <= end) or direct,
-            key=lambda m: (m["end"] - m["start"], PRECISION_ORDER[m["precision"]], m["row"].article_id, m["row"].start),
+            key=lambda m: (
+                m["end"] - m["start"],
+                m["row"].kind == "statement",  # what happened before who spoke of it
+                PRECISION_ORDER[m["precision"]],
+                m["row"].article_id,
+                m["row"].start,
+            ),
         )
         precision = "range" if disagreement else "day" if start == end else evidence["precision"]
     else:  # only reports of it: on or before the earliest report
         start = end = event.hi
-        evidence = min(event.members, key=lambda m: (m["end"], m["row"].article_id, m["row"].start))
+        evidence = min(
+            event.members, key=lambda m: (m["end"], m["row"].kind == "statement", m["row"].article_id, m["row"].start)
+        )
         precision = "day"
     time_precision = TIME_PRECISION[precision] if direct else 2
     rows = [m["row"] for m in event.members]
     lead = evidence["row"]
-    # the kind of the report quoted, or of what a statement reported ("X said on Monday that ...")
+    # the kind of the report quoted, or of what a statement spoke of ("X said on Monday that ...")
     typed = lead if lead.kind != "statement" else next((r for r in rows if r.kind != "statement"), lead)
+    what = lead.what if typed is lead else typed.what
     key = f"{lead.article_id}\0{lead.section}\0{lead.start}"
     return {
         "event_id": "ev-" + hashlib.sha256(key.encode()).hexdigest()[:12],
@@ -268,7 +287,7 @@ def _row(event: _Event) -> dict:
         "actor2": _most((r.actor2 for r in rows), lead.actor2),
         "actors": ";".join(sorted({a for r in rows for a in [r.actor1, r.actor2, *r.actors.split(";")] if a})),
         "location": _most((r.location for r in rows), lead.location),
-        "what": lead.what or next((r.what for r in rows if r.what), ""),
+        "what": what,
         "n_stories": len({m["story"] for m in event.members}),
         "n_articles": len({r.article_id for r in rows}),
         "article_ids": ";".join(sorted({r.article_id for r in rows})),

@@ -186,6 +186,14 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return bool(_DATELINE_BEFORE.fullmatch(text, line_start, start) and _DATELINE_AFTER.match(text, end))
 
 
+def _depth(token, head) -> int:
+    """Steps from ``token`` up to ``head`` in the parse."""
+    depth = 0
+    while token.i != head.i and token.head.i != token.i and depth < 20:
+        token, depth = token.head, depth + 1
+    return depth
+
+
 def _party(heads, mentions: list[dict], doc, refs: References, section: str) -> str:
     """The actor a role of the clause names: the mention nearest the head of its phrase (a demonym names
     its state: "Egyptian jets"; "Haftar's forces" are the body he leads), else the actor a pronoun or
@@ -195,19 +203,20 @@ def _party(heads, mentions: list[dict], doc, refs: References, section: str) -> 
     forces = load_lexicon().words("forces")
     for head in heads:
         inside = phrase(head, set(), 100)
+        renamed = {t.i for a in head.children if a.dep_ == "appos" for t in a.subtree} - inside  # "X, the envoy"
         found = []
         for m in mentions:
             span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
-            if span is None or span.root.i not in inside or m["actor"] == "Libya" or kb.kind(m["actor"]) == "media":
+            tokens = [t for t in span or () if t.i in inside | renamed] if span is not None else []
+            if not tokens or m["actor"] == "Libya" or kb.kind(m["actor"]) == "media":
                 continue
-            depth, token = 0, span.root
-            while token.i != head.i and token.head.i != token.i and depth < 20:
-                token, depth = token.head, depth + 1
+            depth = min(_depth(t, head) for t in tokens)
             led = m["kind"] == "person" and span.root.dep_ == "poss" and span.root.head.lemma_.lower() in forces
             known = kb.kind(m["actor"]) != ""  # the knowledge base's actors before names only the NER found
-            found.append((not known, depth, m["start"], (member_of(m["actor"]) if led else "") or m["actor"]))
+            actor = (member_of(m["actor"]) if led else "") or m["actor"]
+            found.append((not known, tokens[0].i in renamed, depth, m["start"], actor))
         if found:
-            return min(found)[3]
+            return min(found)[4]
         for token in [head, *(c for c in head.children if c.dep_ == "poss")]:
             actor = refs.actor(token, section)
             if actor:
@@ -216,7 +225,7 @@ def _party(heads, mentions: list[dict], doc, refs: References, section: str) -> 
     return ""
 
 
-def _role(happening: Happening, interval, rule: str) -> str:
+def _role(happening: Happening, interval, rule: str, actor1: str) -> str:
     if interval.start is None:
         return "undated"
     if interval.planned:
@@ -225,6 +234,8 @@ def _role(happening: Happening, interval, rule: str) -> str:
         return "vague"
     if happening.role == "event" and rule == "year":
         return "year alone"  # a bare year ("in 2011"): background, too coarse for the chronology
+    if happening.role == "event" and happening.kind == "statement" and not actor1:
+        return "background"  # what a source said ("medics said", "Reuters reported"): no party spoke
     return happening.role
 
 
@@ -277,6 +288,7 @@ def _section_rows(
         if interval.start is not None and not interval.vague:
             state["reference"] = interval
         clause = _clause(span) | ({t.i for t in happening.predicate.subtree} if happening.word else set())
+        actor1 = _party(happening.subjects, in_line, doc, refs, section) if happening.word else ""
         actors = sorted(
             {
                 m["actor"]
@@ -302,11 +314,11 @@ def _section_rows(
                 "rule": f.rule + (f" ({interval.note})" if interval.note else ""),
                 "planned": bool(interval.planned),
                 "vague": bool(interval.vague),
-                "role": _role(happening, interval, f.rule),
+                "role": _role(happening, interval, f.rule, actor1),
                 "reported": happening.reported,
                 "said_by": _party(happening.speakers, in_line, doc, refs, section) if happening.word else "",
                 "what": happening.what() if happening.word else "",
-                "actor1": _party(happening.subjects, in_line, doc, refs, section) if happening.word else "",
+                "actor1": actor1,
                 "actor2": _party(happening.objects, in_line, doc, refs, section) if happening.word else "",
                 "evidence": text[s_start:s_end],
                 "actors": ";".join(actors),

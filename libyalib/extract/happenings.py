@@ -57,7 +57,10 @@ STATIVE = {
     "exist",
 }
 STATIVE |= {"lead", "run", "occupy", "dominate", "operate", "work", "reign"}
-OFFICE_NOUNS = {"office", "power", "charge", "control", "command", "helm"}
+#: Holding an office over time: "has ruled since 2014", "in office since 2016", "president since May".
+OFFICE_VERBS = {"rule", "govern", "lead", "head", "reign", "serve", "chair", "preside"}
+OFFICE_NOUNS = {"office", "power", "charge", "command", "helm", "president", "leader", "chief", "premier"}
+OFFICE_NOUNS |= {"minister", "head", "commander", "speaker", "envoy", "chairman"}
 MAX_WORDS = 16
 
 
@@ -134,6 +137,10 @@ class Happening:
             keep |= {c.i for c in p.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.lower_ != "to"}
             for o in self.objects:
                 keep |= phrase(o, date, 8)
+            said = _said(p)
+            if said is not None:  # "Sisi warned [Egypt would intervene in Libya]": what was said
+                inner = Happening(said, None, *_roles(said), False, self.span)
+                return _render(p.doc, _whole_names(p.doc, keep - date)) + " " + inner.what()
         else:
             keep |= phrase(p, date, 10, with_prep=True)
         for prep in self.preps:
@@ -206,11 +213,14 @@ def _children(token, deps) -> list:
 def _core(verb) -> list:
     """The words that can name the event of a verb's clause, most direct first: the verb, its objects (and
     theirs, through "of": "took control of the town"), its subject, and nouns it governs through a
-    preposition ("killed in an airstrike")."""
+    preposition ("killed in an airstrike"). The subject of a verb of saying is who spoke, not what happened
+    ("Operation Volcano of Rage said")."""
     out = [verb]
     for o in _children(verb, OBJECT_DEPS):
         out += [o, *o.conjuncts]
-    out += _children(verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
+    own = _lookup(verb)
+    if own is None or own.use != "report":
+        out += _children(verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
     for prep in _children(verb, ("prep", "agent")):
         out += [o for o in _children(prep, ("pobj",))]
     return out
@@ -236,8 +246,8 @@ def _event_word(verb):
         word = _lookup(token)
         if light and token.dep_ in OBJECT_DEPS and (word is None or word.use == "territory") and _territory(token):
             word = event_words()[("capture", "verb")]  # "took Gharyan", "gained the airport": a capture
-        if word is None or word.use in ("light", "territory"):
-            continue
+        if word is None or word.use in ("light", "territory", "report"):
+            continue  # a verb of saying names the event only when nothing else does (below)
         if token is not verb and own is not None and not light and own.use != "report":
             if word.strength <= own.strength:
                 continue  # the verb's own word holds unless a noun is more specific
@@ -256,11 +266,26 @@ def _governing_verb(token):
     return token if token.pos_ in ("VERB", "AUX") else None
 
 
+def _said(verb):
+    """The clause a verb of saying or a statement verb reports, when it reports no happening."""
+    word = _lookup(verb)
+    if word is None or word.kind != "statement":
+        return None
+    return next((c for c in _children(verb, ("ccomp",)) if c.pos_ in ("VERB", "AUX")), None)
+
+
+def _unreal(verb) -> bool:
+    """A clause of what would, could or will happen, or of what to do, reports no happening ("warned that
+    Egypt would intervene", "urged them to sign")."""
+    modals = {"would", "will", "could", "may", "might", "should", "can", "must", "'ll", "to"}
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
 def _reported(verb):
     """The happening a verb of saying reports: its complement clause, or the clause it comments on
     ("IS seized the airport, a spokesman said Friday")."""
     for c in _children(verb, COMPLEMENT_DEPS):
-        if c.pos_ in ("VERB", "AUX"):
+        if c.pos_ in ("VERB", "AUX") and not _unreal(c):
             word, _ = _event_word(c)
             if word is not None and word.use != "report":
                 return c
@@ -279,7 +304,7 @@ def _roles(verb) -> tuple[list, list, list]:
     if verb.dep_ == "relcl":  # "a militia that withdrew": the militia withdrew
         subjects = [verb.head if s.tag_ in ("WDT", "WP") else s for s in subjects]
         patients = [verb.head if s.tag_ in ("WDT", "WP") else s for s in patients]
-    preps = _children(verb, ("prep",))
+    preps = _children(verb, ("prep", "agent"))
     for agent in _children(verb, ("agent",)):
         subjects += _children(agent, ("pobj",))
     if patients:
@@ -303,12 +328,15 @@ def _duration(span) -> bool:
     return before is not None and before.lower_ in ("since", "until", "till", "throughout")
 
 
-def _stative(verb) -> bool:
+def _in_office(verb) -> bool:
+    """Does the clause hold an office over time ("has ruled since 2014", "in office since 2016", "has been
+    president since May")? Other states over time are durations."""
     if verb is None:
         return False
-    if verb.lemma_.lower() in STATIVE and _lookup(verb) is None:
+    if verb.lemma_.lower() in OFFICE_VERBS:
         return True
-    return any(o.lemma_.lower() in OFFICE_NOUNS for p in _children(verb, ("prep",)) for o in _children(p, ("pobj",)))
+    nouns = [o for p in _children(verb, ("prep",)) for o in _children(p, ("pobj",))] + _children(verb, ("attr",))
+    return any(n.lemma_.lower() in OFFICE_NOUNS for n in nouns)
 
 
 def read(span, verb=None) -> Happening:
@@ -326,19 +354,28 @@ def read(span, verb=None) -> Happening:
             return Happening(noun, None, [], [], [], False, span, "duration")  # "since Thursday's attack"
         word = _lookup(noun)
         if word is not None and word.use == "event":
-            subjects = [c for c in noun.children if c.dep_ == "poss" and c.i not in {t.i for t in span}]
+            subjects = [c for c in _owners(noun) if c.i not in {t.i for t in span}]
             preps = [p for p in _children(noun, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
             agents = [o for p in preps if p.lower_ == "by" for o in _children(p, ("pobj",))]
             targets = [o for p in preps if p.lower_ != "by" for o in _children(p, ("pobj",))]
-            return Happening(noun, word, subjects + agents, targets, preps, False, span)
+            return Happening(noun, word, agents or subjects, targets, preps, False, span)
         root = noun  # "the December 2015 deal's signatories": the clause of the noun
     verb = _governing_verb(root)
     if verb is None:
         return _nominal(root, span) or empty
     verb = _inner_clause(verb, span)
     if _duration(span):
-        return Happening(verb, None, [], [], [], False, span, "incumbency" if _stative(verb) else "duration")
+        return Happening(verb, None, [], [], [], False, span, "incumbency" if _in_office(verb) else "duration")
     return _at_verb(verb, span)
+
+
+def _owners(noun) -> list:
+    """Who an event noun is of: its possessor ("Haftar's offensive"), else the subject of the verb it hangs
+    on through a preposition ("In a speech on Monday, Haftar said ...")."""
+    owners = [c for c in noun.children if c.dep_ in ("poss", "nmod")]
+    if not owners and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        owners = _children(noun.head.head, SUBJECT_DEPS)
+    return owners
 
 
 def _nominal(token, span) -> Happening | None:
@@ -350,16 +387,21 @@ def _nominal(token, span) -> Happening | None:
         return None
     noun = min(nouns, key=lambda t: (abs(t.i - span.start), t.i))
     preps = [p for p in _children(noun, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
-    owners = [c for c in noun.children if c.dep_ in ("poss", "nmod")]
-    return Happening(noun, _lookup(noun), owners, [], preps, False, span)
+    return Happening(noun, _lookup(noun), _owners(noun), [], preps, False, span)
 
 
 def _inner_clause(verb, span):
-    """The verb a date belongs to when the parse hung it on a verb of saying but it follows the clause that
-    verb reports ("told HRW that soldiers attacked the base in Brak, on May 18"): the nearest verb of that
-    clause before it."""
+    """The verb a trailing date belongs to when the parse hung it on a verb before a clause that stands
+    between them: a coordinated clause with its own subject ("X met Y on Thursday, and Z phoned W
+    yesterday"), or the clause a verb of saying reports ("told HRW that soldiers attacked the base in Brak,
+    on May 18"): the nearest verb of that clause before it (right association)."""
+    if span.start < verb.i:
+        return verb
+    conjoined = [c for c in _children(verb, ("conj",)) if c.i < span.start and _children(c, SUBJECT_DEPS)]
+    if conjoined:
+        return max(conjoined, key=lambda t: t.i)
     word = _lookup(verb)
-    if word is None or word.use != "report" or span.start < verb.i:
+    if word is None or word.use != "report":
         return verb
     for complement in (t for t in verb.subtree if t.dep_ == "ccomp" and verb.i < t.i < span.start):
         if _event_word(complement)[0] is not None:
@@ -373,12 +415,13 @@ def _at_verb(verb, span) -> Happening:
     word, token = _event_word(verb)
     seen = {verb.i}
     while word is None and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and verb.head.i not in seen:
+        if verb.dep_ in ("conj", "advcl") and _children(verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS):
+            break  # a clause of its own ("..., and Shoukry phoned Le Drian yesterday"): not its head's event
         if verb.head.pos_ not in ("VERB", "AUX"):  # a participle on a noun: "a speech delivered late Monday"
             noun = _lookup(verb.head)
             if verb.dep_ == "acl" and noun is not None and noun.use == "event":
                 preps = [p for p in _children(verb.head, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
-                owners = [c for c in verb.head.children if c.dep_ == "poss"]
-                return Happening(verb.head, noun, owners, [], preps, False, span)
+                return Happening(verb.head, noun, _owners(verb.head), [], preps, False, span)
             break
         verb = verb.head
         seen.add(verb.i)
@@ -393,10 +436,25 @@ def _at_verb(verb, span) -> Happening:
             reported, speakers = True, tuple(_children(verb.head, SUBJECT_DEPS))
     if word.use == "report":
         complement = _reported(verb)
+        noun = verb.head if verb.dep_ in ("acl", "relcl") else None
+        noun_word = _lookup(noun) if noun is not None else None
         if complement is not None:
             reported, speakers = True, tuple(_children(verb, SUBJECT_DEPS))
             verb = complement
             word, token = _event_word(verb)
+        elif noun_word is not None and noun_word.use == "event":  # "the capture of Sirte, announced on Monday"
+            preps = [p for p in _children(noun, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
+            targets = [o for p in preps for o in _children(p, ("pobj",))]
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            return Happening(
+                noun, noun_word, owners, targets, preps, True, span, speakers=tuple(_children(verb, ("agent",)))
+            )
+    own = _lookup(verb)
+    if not reported and own is not None and own.use == "report" and token is not verb and token.dep_ == "dobj":
+        # "Haftar announced Monday the handover of the ports", "declared the liberation of Sirte": what is
+        # announced happened on or before the day it was announced
+        reported, speakers = True, tuple(_children(verb, SUBJECT_DEPS))
+
     subjects, objects, preps = _roles(verb)
     if token is not None and token is not verb and token.pos_ != "VERB" and token in objects and len(objects) == 1:
         preps = preps + [p for p in _children(token, ("prep",)) if p.lower_ in PLACE_PREPS and p not in preps][:1]

@@ -99,6 +99,12 @@ PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
             True,
             ("unit",),
         ),
+        (
+            "anniversary",  # "killed three years ago on Monday": that day of the week, years back
+            rf"\b(?P<n>{_COUNT}) years? ago,? (?:on |this )?(?P<wd>today|{WEEKDAY_RE})\b",
+            True,
+            ("unit",),
+        ),
         ("ago", rf"\b(?P<n>{_COUNT}) (?P<unit>{_UNIT})s? ago\b", True, ("unit",)),
         ("offset", rf"\b(?P<n>{_COUNT}) (?P<unit>{_UNIT})s? (?P<dir>after|later|before|earlier)\b", True, ("unit",)),
         ("same", rf"\b(?:that|the) same (?P<unit>{_UNIT})\b", True, ("unit",)),
@@ -419,6 +425,16 @@ def _explicit(ctx: Context, start: dt.date, end: dt.date, precision: str) -> Int
 
 def _resolve(f: Found, ctx: Context) -> Interval:
     g, rule = f.groups, f.rule
+    if rule == "anniversary":
+        day = g["wd"].lower()
+        then = _deictic("deictic", {"word": "today"}, ctx) if day == "today" else _deictic("weekday", {"wd": day}, ctx)
+        if then.start is None:
+            return then
+        years = _NUMBERS.get(g["n"].lower()) or int(g["n"])
+        d = then.start.replace(
+            year=then.start.year - years, day=min(then.start.day, 28 if then.start.month == 2 else 31)
+        )
+        return Interval(d, d, "day", then.anchor, then.anchor_source)
     if rule == "day_of_month":  # "the 4th of April (2019)", "the 16th of February that same year"
         if g.get("same") and ctx.reference is not None and ctx.reference.start is not None:
             g = {**g, "year": str(ctx.reference.start.year)}
@@ -493,7 +509,7 @@ def _resolve(f: Found, ctx: Context) -> Interval:
         return Interval(start, end, "range", anchor, src)
     if rule == "bare_month":
         month = month_number(g["mon"])
-        year, src, anchor = _year_of(ctx, month, 1 if ctx.future else 28)
+        year, src, anchor = _year_of(ctx, month, 1)
         if year is None:
             return Interval(None, None, "month", note="no year to anchor on")
         s, e = _month_range(year, month)

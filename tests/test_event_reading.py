@@ -1,0 +1,225 @@
+"""What each dated expression dates (its role, what happened, who acted and on whom), and the chronology that
+reconciles the reports of one event across stories. Every sentence here was written for these tests; the
+expected values were read off each sentence by hand."""
+
+import pandas as pd
+import pytest
+from conftest import one_article
+
+from libyalib.extract import chronology, reconcile
+from libyalib.ingest.corpus import load_corpus
+from libyalib.tables.schema import validate
+
+
+def _row(tmp_path, text, expression, published="2019-04-05"):
+    rows = chronology(one_article(tmp_path, text, published))
+    found = rows[rows.expression == expression]
+    assert len(found) == 1, rows[["expression", "role"]]
+    return found.iloc[0]
+
+
+# Published Friday 2019-04-05.
+@pytest.mark.parametrize(
+    "text, expression, role, kind, event_type, actor1, actor2, what",
+    [
+        (
+            "Haftar's forces seized the town of Gharyan on Thursday.",
+            "Thursday",
+            "event",
+            "military action",
+            "Battles",
+            "Libyan National Army",  # "Haftar's forces": the body he leads
+            "",
+            "Haftar's forces seized the town of Gharyan",
+        ),
+        (
+            "Egyptian jets struck militant camps near Derna on Monday.",
+            "Monday",
+            "event",
+            "military action",
+            "Explosions/Remote violence",
+            "Egypt",  # a demonym names its state
+            "",
+            "Egyptian jets struck militant camps near Derna",
+        ),
+        (
+            "Sarraj met the UN envoy in Tunis on Tuesday.",
+            "Tuesday",
+            "event",
+            "meeting",
+            "meeting",
+            "Fayez al-Sarraj",
+            "United Nations",
+            "Sarraj met the UN envoy in Tunis",
+        ),
+        (
+            # who acted in a passive is its agent; what it was done to is the target
+            "The airport was shelled by the Libyan National Army on Wednesday.",
+            "Wednesday",
+            "event",
+            "military action",
+            "Explosions/Remote violence",
+            "Libyan National Army",
+            "",
+            "The airport was shelled by the Libyan National Army",
+        ),
+        (
+            # the noun the date belongs to is the event
+            "Dozens died in Thursday's attack on the air base.",
+            "Thursday",
+            "event",
+            "military action",
+            "Battles",
+            "",
+            "",
+            "attack on the air base",
+        ),
+        (
+            # a pronoun stands for the last person named before it
+            "Haftar flew to Cairo. He met the Egyptian president on Wednesday.",
+            "Wednesday",
+            "event",
+            "meeting",
+            "meeting",
+            "Khalifa Haftar",
+            "Egypt",  # "the Egyptian president": the state he heads
+            "He met the Egyptian president",
+        ),
+        (
+            # a named party's warning is a statement; what it warned of is what it said
+            "Sarraj warned on Monday that the truce would collapse.",
+            "Monday",
+            "event",
+            "statement",
+            "statement",
+            "Fayez al-Sarraj",
+            "",
+            "Sarraj warned the truce would collapse",
+        ),
+    ],
+)
+def test_what_happened_and_who_acted(tmp_path, text, expression, role, kind, event_type, actor1, actor2, what):
+    row = _row(tmp_path, text, expression)
+    assert (row.role, row.kind, row.event_type, row.actor1, row.actor2, row.what) == (
+        role,
+        kind,
+        event_type,
+        actor1,
+        actor2,
+        what,
+    )
+    assert row.what and all(word in row.evidence for word in row.what.split())
+
+
+@pytest.mark.parametrize(
+    "text, expression, role",
+    [
+        ("Sarraj has been in office since 2016.", "2016", "incumbency"),
+        ("Sisi has ruled Egypt since 2014.", "2014", "incumbency"),
+        ("The city has been under siege since March.", "March", "duration"),
+        ("The 2011 uprising toppled Gaddafi.", "2011", "year alone"),
+        ("In 2014, Haftar launched Operation Dignity.", "2014", "year alone"),
+        ("Medics said on Monday that the road was quiet.", "Monday", "background"),  # no party spoke
+        ("The weather was mild on Monday.", "Monday", "background"),
+        ("Haftar will visit Rome next week.", "next week", "planned"),
+        ("The militia withdrew a few months ago.", "a few months ago", "vague"),
+    ],
+)
+def test_background_is_kept_and_marked(tmp_path, text, expression, role):
+    assert _row(tmp_path, text, expression).role == role
+
+
+def test_a_headline_date_and_a_dated_list(tmp_path):
+    text = "Tripoli, 3 April 2019:\n\n4 January – The Islamic State seized Bin Jawad.\n\n5 January – Calm returned."
+    rows = chronology(one_article(tmp_path, text, "2019-04-05")).set_index("expression")
+    assert rows.loc["3 April 2019", "role"] == "heading"
+    seized = rows.loc["4 January"]
+    assert (seized.role, seized.actor1, seized.what) == ("event", "Islamic State", "The Islamic State seized Bin Jawad")
+    assert seized.evidence == "4 January – The Islamic State seized Bin Jawad."  # the whole line of the list
+    assert rows.loc["5 January", "role"] == "background"  # "Calm returned": nothing the lexicon calls an event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels have captured the airport, a spokesman said on Thursday.",
+        "A spokesman said on Thursday that rebels had captured the airport.",
+        "TRIPOLI, April 4, 2019 (Reuters) - Rebels have captured the airport.",
+    ],
+)
+def test_a_date_of_the_report_is_not_the_date_of_what_it_reports(tmp_path, text):
+    rows = chronology(one_article(tmp_path, text, "2019-04-05"))
+    row = rows[rows.role == "event"].iloc[0]
+    assert (row.date_start, bool(row.reported), row.kind) == ("2019-04-04", True, "military action")
+    assert "captured the airport" in row.what
+
+
+def _corpus(tmp_path, articles: dict[str, tuple[str, str]]):
+    lines = ["file,outlet,url,published,published_precision"]
+    for name, (published, text) in articles.items():
+        (tmp_path / f"{name}.txt").write_text(f"Report {name}\n\n{text}\n", encoding="utf-8")
+        lines.append(f"{name}.txt,,,{published},day")
+    (tmp_path / "SOURCES.csv").write_text("\n".join(lines) + "\n")
+    return load_corpus(tmp_path)
+
+
+def test_reports_of_one_event_in_three_stories_are_one_row(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a": ("2019-04-05", "Haftar's forces captured Gharyan on Thursday after brief clashes."),
+            "b": ("2019-04-20", "The Libyan National Army took Gharyan in April, residents recalled."),
+            "c": ("2019-04-06", "The LNA entered Gharyan, a commander said on Friday."),
+        },
+    )
+    rec = reconcile(chronology(corpus), corpus.articles)
+    gharyan = rec[rec.article_ids.str.contains("a")]
+    assert len(gharyan) == 1
+    row = gharyan.iloc[0]
+    # a's "Thursday" is 4 April; b's "in April" contains it; c reports on Friday 5 April what had happened
+    assert (row.date_start, row.date_end, row.time_precision, row.n_articles, row.n_stories) == (
+        "2019-04-04",
+        "2019-04-04",
+        1,
+        3,
+        3,
+    )
+    assert (row.article_id, row.actor1, row.location, row.disagreement) == ("a", "Libyan National Army", "Gharyan", "")
+    validate("chronology", rec)
+
+
+def test_events_that_share_nothing_stay_apart(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a": ("2019-04-05", "Egyptian jets struck camps near Derna on Thursday."),
+            "b": ("2019-04-05", "Turkish drones hit a convoy near Misrata on Thursday."),
+        },
+    )
+    rec = reconcile(chronology(corpus), corpus.articles)
+    assert sorted(rec.article_ids) == ["a", "b"]
+
+
+def test_one_article_never_disagrees_with_itself(tmp_path):
+    corpus = _corpus(tmp_path, {"a": ("2019-04-05", "IS bombed checkpoints outside Sirte on Tuesday and Wednesday.")})
+    rec = reconcile(chronology(corpus), corpus.articles)
+    assert sorted(rec.date_start) == ["2019-04-02", "2019-04-03"]
+    assert (rec.disagreement == "").all()
+
+
+def test_copies_of_one_story_count_once(tmp_path):
+    text = (
+        "Forces loyal to the Government of National Accord recaptured the town of Gharyan on Wednesday after a "
+        "surprise attack, officials said, in a major setback for the Libyan National Army south of Tripoli."
+    )
+    corpus = _corpus(tmp_path, {"a": ("2019-06-27", text), "b": ("2019-06-27", text + " More to follow.")})
+    assert corpus.articles.story_id.nunique() == 1
+    row = reconcile(chronology(corpus), corpus.articles).iloc[0]
+    assert (row.n_articles, row.n_stories, row.date_start) == (2, 1, "2019-06-26")
+
+
+def test_the_chronology_of_no_events_is_an_empty_valid_table():
+    events = pd.DataFrame(columns=chronology.__globals__["TABLES"]["events"])
+    rec = reconcile(events.astype({"start": "int64", "end": "int64", "reported": "bool"}))
+    assert rec.empty
+    validate("chronology", rec)
