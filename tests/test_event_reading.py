@@ -83,7 +83,7 @@ def _row(tmp_path, text, expression, published="2019-04-05"):
             "meeting",
             "Khalifa Haftar",
             "Egypt",  # "the Egyptian president": the state he heads
-            "He met the Egyptian president",
+            "Khalifa Haftar met the Egyptian president",  # the pronoun written as the actor it stands for
         ),
         (
             # a named party's warning is a statement; what it warned of is what it said
@@ -108,7 +108,8 @@ def test_what_happened_and_who_acted(tmp_path, text, expression, role, kind, eve
         actor2,
         what,
     )
-    assert row.what and all(word in row.evidence for word in row.what.split())
+    named = set(row.actor1.split())
+    assert row.what and all(word in row.evidence for word in row.what.split() if word not in named)
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ FIGURES = {
     "backer_side_heatmap": lambda c, m, b, e: charts.backer_side_heatmap(b),
     "backers_by_year": lambda c, m, b, e: charts.backers_by_year(b),
     "backers_by_support_type": lambda c, m, b, e: charts.backers_by_support_type(b),
-    "timeline": lambda c, m, b, e: charts.timeline(reconcile(e), c.articles),
+    "timeline": lambda c, m, b, e: charts.timeline(reconcile(e, c.articles), c.articles),
 }
 
 
@@ -75,7 +75,8 @@ def test_articles_with_the_same_short_name_keep_their_own_rows(tmp_path):
 
 def test_a_corpus_of_500_articles_stays_legible(tmp_path):
     # 500 articles of our own (loaded, not annotated) and made-up rows for them: the charts with one row or
-    # lane per article or event show at most 40 articles and 60 events, and say how many of how many.
+    # lane per article or event show at most 40 articles and the 40 events told by the most stories, and say
+    # how many of how many.
     for i in range(500):
         (tmp_path / f"a{i:03d}.txt").write_text(f"Report {i}\n\n" + "The GNA met envoys from Italy. " * (1 + i % 7))
     corpus = load_corpus(tmp_path)
@@ -96,19 +97,44 @@ def test_a_corpus_of_500_articles_stays_legible(tmp_path):
     fig = charts.mentions_by_side(mentions, corpus.articles)
     assert len(fig.axes[0].get_yticklabels()) == 40
     days = pd.date_range("2015-01-01", periods=500, freq="D").strftime("%Y-%m-%d")
-    reconciled = pd.DataFrame(
+    chronology = pd.DataFrame(
         {
             "date_start": days,
             "date_end": days,
             "precision": "day",
             "kind": "meeting",
-            "actors": "Italy",
-            "location": "",
-            "n_articles": [1 + i % 5 for i in range(500)],
-            "disagreement": False,
-            "articles": ids.to_numpy(),
+            "what": [f"Envoys met in Rome, meeting number {i}" for i in range(500)],
+            "n_stories": [1 + i % 5 for i in range(500)],
+            "n_articles": [1 + i % 7 for i in range(500)],
+            "disagreement": "",
+            "article_ids": ids.to_numpy(),
         }
     )
-    fig = charts.timeline(reconciled, corpus.articles)
-    assert "the 60 events most reported of 500" in fig.axes[0].get_title("left")
+    fig = charts.timeline(chronology, corpus.articles)
+    ax = fig.axes[0]
+    assert "the 40 reported by the most stories, of 500 events" in ax.get_title("left")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 40 and all("(5 stories)" in label for label in labels)  # the 100 told by 5 stories
+    assert labels == sorted(labels)  # in date order
     plt.close("all")
+
+
+def test_the_timeline_of_one_article_shows_all_its_events(seeds):
+    days = pd.date_range("2016-01-01", periods=55, freq="7D").strftime("%Y-%m-%d")
+    chronology = pd.DataFrame(
+        {
+            "date_start": days,
+            "date_end": days,
+            "kind": "military action",
+            "what": "Forces shelled the port",
+            "n_stories": 1,
+            "n_articles": 1,
+            "disagreement": ["2016-01-01 (a); 2016-01-03 (b)"] + [""] * 54,
+        }
+    )
+    one = seeds.subset(["002_34ed0cbcf165ceff"]).articles
+    fig = charts.timeline(chronology, one)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == 55 and "all 55 events" in fig.axes[0].get_title("left")
+    assert labels[0] == "2016-01-01  Forces shelled the port  (1 story, dates disagree)"
+    plt.close(fig)

@@ -1,14 +1,16 @@
-"""Figure of notebook 04: the 2014-2019 chronology, each event drawn as the interval it denotes."""
+"""Figure of notebook 04: the chronology, the events reported by the most independent stories, each labelled
+with its date, what happened and how many stories report it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .style import PALETTE, detached, empty, set_style, short_labels
+from .style import PALETTE, detached, empty, set_style
 
 KIND_COLOURS = {
     "military action": PALETTE[3],
@@ -18,18 +20,11 @@ KIND_COLOURS = {
     "election": PALETTE[1],
     "other": "#777777",
 }
-
-
-def _label(event) -> str:
-    actors = [a for a in event.actors.split(";") if a][:3]
-    where = f" in {event.location}" if event.location else ""
-    who = ", ".join(actors) if actors else "unnamed actors"
-    flag = "  [articles disagree]" if event.disagreement else ""
-    return f"{event.kind}{where}: {who} ({event.n_articles} art.){flag}"
-
-
-#: At most this many lanes: a large corpus shows the events reported by most articles.
-MAX_LANES = 60
+#: Events shown by default: those reported by the most independent stories.
+TOP = 40
+#: Publication dates are drawn only for a corpus this small (beyond, they would cover the chart).
+MAX_PUBLICATION_LINES = 15
+LABEL_WIDTH = 78
 
 
 def _years(articles: pd.DataFrame) -> tuple[int, int]:
@@ -38,19 +33,37 @@ def _years(articles: pd.DataFrame) -> tuple[int, int]:
     return min([2014, *published]), max([2019, *published])
 
 
-def timeline(reconciled: pd.DataFrame, articles: pd.DataFrame, years: tuple[int, int] | None = None):
-    """One lane per event, in date order: a dot for a day, a bar for a week, month, season or year."""
+def shown(chronology: pd.DataFrame, articles: pd.DataFrame, top: int = TOP, years=None) -> pd.DataFrame:
+    """The events the timeline draws: within the years, the ``top`` reported by the most independent stories
+    (all of them for a corpus of one article), in date order."""
+    years = years or _years(articles)
+    lo, hi = f"{years[0]}-01-01", f"{years[1]}-12-31"
+    events = chronology[(chronology.date_end >= lo) & (chronology.date_start <= hi)]
+    if len(articles) > 1 and len(events) > top:
+        ranked = events.sort_values(["n_stories", "n_articles"], ascending=False, kind="stable")
+        events = ranked.head(top)
+    return events.sort_values(["date_start", "date_end"], kind="stable").reset_index(drop=True)
+
+
+def _label(event) -> str:
+    what = textwrap.shorten(event.what or event.kind, LABEL_WIDTH, placeholder=" …")
+    when = event.date_start if event.date_start == event.date_end else f"{event.date_start}..{event.date_end}"
+    stories = f"{event.n_stories} {'story' if event.n_stories == 1 else 'stories'}"
+    flag = ", dates disagree" if event.disagreement else ""
+    return f"{when}  {what}  ({stories}{flag})"
+
+
+def timeline(chronology: pd.DataFrame, articles: pd.DataFrame, top: int = TOP, years: tuple[int, int] | None = None):
+    """One lane per event, labelled on the left; on the right where it falls in the years covered: a dot
+    for a day, a bar for a longer interval, a cross where the articles' dates disagree."""
     set_style()
     years = years or _years(articles)
     lo, hi = dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)
-    events = reconciled[(reconciled.date_end >= lo.isoformat()) & (reconciled.date_start <= hi.isoformat())]
-    total = len(events)
-    if total > MAX_LANES:
-        events = events.sort_values("n_articles", ascending=False, kind="stable").head(MAX_LANES).sort_index()
-    events = events.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(13, 0.34 * max(len(events), 8) + 2.2), layout="constrained")
+    events = shown(chronology, articles, top, years)
+    total = int(((chronology.date_end >= lo.isoformat()) & (chronology.date_start <= hi.isoformat())).sum())
+    fig, ax = plt.subplots(figsize=(15, 0.3 * max(len(events), 6) + 1.8), layout="constrained")
     if events.empty:
-        empty(ax, "no dated events")
+        empty(ax, "no dated events in these years")
     for y, e in enumerate(events.itertuples()):
         start, end = dt.date.fromisoformat(e.date_start), dt.date.fromisoformat(e.date_end)
         colour = KIND_COLOURS.get(e.kind, "#777777")
@@ -59,40 +72,28 @@ def timeline(reconciled: pd.DataFrame, articles: pd.DataFrame, years: tuple[int,
         else:
             ax.barh(y, (end - start).days + 1, left=start, height=0.55, color=colour, alpha=0.85, zorder=3)
         if e.disagreement:
-            ax.plot([start], [y], marker="x", color="black", markersize=7, zorder=4)
-        ax.text(
-            end + dt.timedelta(days=12),
-            y,
-            f"{e.date_start}" + (f"..{e.date_end}" if end != start else "") + f"  {_label(e)}",
-            va="center",
-            fontsize=7.5,
-        )
-    labelled = len(articles) <= MAX_LANES // 2  # more labels than that would overprint each other
-    names = short_labels(articles.article_id)
-    for a in articles.itertuples():
-        if a.published_precision == "day":
-            day = dt.date.fromisoformat(a.published)
-            ax.axvline(day, color="#444444", linestyle=":", linewidth=1 if labelled else 0.4, zorder=1)
-            if labelled:
-                label = names[a.article_id]
-                ax.text(day, -1.2, label, rotation=90, ha="center", va="bottom", fontsize=7, color="#444444")
-    ax.set_xlim(lo, hi + dt.timedelta(days=420))
-    longest = max((len(n) for n in names.values()), default=3) if labelled else 0
-    ax.set_ylim(max(len(events), 1), -1.6 - 0.3 * max(longest - 3, 0))  # room for the articles' labels
-    ax.set_yticks([])
+            ax.plot([end], [y], marker="x", color="black", markersize=7, zorder=4)
+    if len(articles) <= MAX_PUBLICATION_LINES:
+        for a in articles.itertuples():
+            if a.published_precision == "day":
+                ax.axvline(dt.date.fromisoformat(a.published), color="#444444", linestyle=":", linewidth=0.8, zorder=1)
+    ax.set_yticks(range(len(events)), [_label(e) for e in events.itertuples()], fontsize=8)
+    ax.set_ylim(max(len(events), 1) - 0.5, -0.7)
+    ax.set_xlim(lo, hi)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     handles = [plt.Line2D([], [], marker="s", ls="", color=c, markersize=8) for c in KIND_COLOURS.values()]
-    handles.append(plt.Line2D([], [], ls=":", color="#444444"))
-    ax.legend(
-        handles,
-        [*KIND_COLOURS, "publication of an article"],
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.03),
-        fontsize=8,
-        ncols=7,
-        frameon=False,
+    names = list(KIND_COLOURS)
+    handles.append(plt.Line2D([], [], marker="x", ls="", color="black", markersize=7))
+    names.append("dates disagree")
+    if len(articles) <= MAX_PUBLICATION_LINES:
+        handles.append(plt.Line2D([], [], ls=":", color="#444444"))
+        names.append("publication of an article")
+    ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, -0.04), fontsize=8, ncols=8, frameon=False)
+    which = (
+        f"the {len(events)} reported by the most stories, of {total} events"
+        if len(events) < total
+        else (f"all {total} events")
     )
-    which = f"the {len(events)} events most reported of {total}" if len(events) < total else "one lane per event"
-    ax.set_title(f"The conflict as the articles tell it, {years[0]}–{years[1]} ({which}; bar = interval)")
+    ax.set_title(f"The conflict as the articles tell it, {years[0]}–{years[1]}: {which}")
     return detached(fig)

@@ -225,6 +225,15 @@ def _party(heads, mentions: list[dict], doc, refs: References, section: str) -> 
     return ""
 
 
+def _named(what: str, happening: Happening, actor1: str) -> str:
+    """What happened, with a subject pronoun replaced by the actor it stands for ("it condemns" ->
+    "UNSMIL condemns")."""
+    subject = happening.subjects[0] if happening.subjects else None
+    if actor1 and subject is not None and subject.tag_ == "PRP" and what.startswith(subject.text + " "):
+        return actor1 + what[len(subject.text) :]
+    return what
+
+
 def _role(happening: Happening, interval, rule: str, actor1: str) -> str:
     if interval.start is None:
         return "undated"
@@ -317,7 +326,7 @@ def _section_rows(
                 "role": _role(happening, interval, f.rule, actor1),
                 "reported": happening.reported,
                 "said_by": _party(happening.speakers, in_line, doc, refs, section) if happening.word else "",
-                "what": happening.what() if happening.word else "",
+                "what": _named(happening.what(), happening, actor1) if happening.word else "",
                 "actor1": actor1,
                 "actor2": _party(happening.objects, in_line, doc, refs, section) if happening.word else "",
                 "evidence": text[s_start:s_end],
