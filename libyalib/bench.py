@@ -9,6 +9,10 @@
 - ``dask``: the same with ``--engine dask`` on a ``LocalCluster`` of two workers;
 - ``warm``: the in-process engine again on the same cache (nothing to annotate).
 
+``--reconcile 10000,1000000`` times the chronology's reconciliation alone on synthetic event rows: reports
+of made-up events (actors and places of the knowledge base, days of 2014-2019) at mixed precisions, some
+dating only the report, some a day or two off.
+
 Words per second count the words of titles and bodies; peak memory is the largest proportional set size
 (PSS: pages shared by forked workers counted once, not once per process) of the whole process tree (the
 run and every process it started), sampled every 0.25 s with psutil.
@@ -150,13 +154,99 @@ def measure(folder: Path, work: Path) -> list[dict]:
     return rows
 
 
+def synthetic_events(n: int, seed: int = 2014):
+    """``n`` rows shaped like ``events.csv``'s events: about four reports per made-up event, each from its own
+    article, at the precision of a day (most), a week, a month or a year, some dating the report only and
+    some a day or two off."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from .nlp.kb import load_kb
+
+    kb = load_kb()
+    actors = sorted(kb.actors.index)
+    places = sorted(kb.places.place)
+    kinds = ["military action"] * 5 + ["meeting", "agreement", "statement", "statement", "election"]
+    rng = random.Random(seed)
+    first = dt.date(2014, 1, 1).toordinal()
+    truths = [
+        (first + rng.randrange(6 * 365), rng.choice(kinds), rng.sample(actors, 2), rng.choice(places))
+        for _ in range(max(1, n // 4))
+    ]
+    rows = []
+    for i in range(n):
+        day, kind, (a1, a2), place = truths[rng.randrange(len(truths))]
+        precision = rng.choices(["day", "week", "month", "year"], [75, 10, 10, 5])[0]
+        when = dt.date.fromordinal(day + (rng.choice([-2, -1, 1, 2]) if rng.random() < 0.05 else 0))
+        if precision == "day":
+            start = end = when
+        elif precision == "week":
+            start = when - dt.timedelta(days=when.weekday())
+            end = start + dt.timedelta(days=6)
+        elif precision == "month":
+            start = when.replace(day=1)
+            end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        else:
+            start, end = dt.date(when.year, 1, 1), dt.date(when.year, 12, 31)
+        rows.append(
+            {
+                "article_id": f"a{i // 8:07d}",
+                "section": "body",
+                "start": i % 8 * 100,
+                "end": i % 8 * 100 + 10,
+                "date_start": start.isoformat(),
+                "date_end": end.isoformat(),
+                "precision": precision,
+                "role": "event",
+                "reported": precision == "day" and rng.random() < 0.3,
+                "said_by": a1 if kind == "statement" else "",
+                "what": f"{a1} and {a2} in {place}",
+                "actor1": a1 if rng.random() < 0.8 else "",
+                "actor2": a2 if rng.random() < 0.5 else "",
+                "actors": ";".join(sorted({a1, a2})),
+                "kind": kind,
+                "event_type": kind,
+                "sub_event_type": "",
+                "location": place if rng.random() < 0.7 else "",
+                "evidence": f"{a1} and {a2} in {place}.",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def time_reconcile(sizes: list[int]) -> list[dict]:
+    """Seconds of :func:`libyalib.extract.event_groups.reconcile` on synthetic rows (the rows made
+    beforehand), and the peak resident memory of the process by then."""
+    import resource
+
+    from .extract.event_groups import reconcile
+
+    out = []
+    for n in sorted(sizes):
+        events = synthetic_events(n)
+        start = time.perf_counter()
+        chronology = reconcile(events)
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        out.append({"rows": n, "events": len(chronology), "seconds": round(seconds, 1), "peak_rss_mb": round(peak)})
+        print(json.dumps({"run": "reconcile", **out[-1]}), flush=True)
+        del events, chronology
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,8000", help="corpus sizes, articles")
+    parser.add_argument("--reconcile", default="10000,1000000", help="event rows to reconcile (empty: none)")
     parser.add_argument("--raw", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.raw:
         _raw(args.raw)
+        return 0
+    if args.reconcile:
+        time_reconcile([int(s) for s in args.reconcile.split(",")])
+    if not args.sizes:
         return 0
     results = []
     with tempfile.TemporaryDirectory(prefix="libyalib-bench-") as tmp:

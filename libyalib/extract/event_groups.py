@@ -251,7 +251,7 @@ def _row(event: _Event) -> dict:
                 given.setdefault(m["row"].date_start, set()).add(m["row"].article_id)
             disagreement = "; ".join(f"{day} ({', '.join(sorted(ids))})" for day, ids in sorted(given.items()))
         evidence = min(
-            (m for m in direct if m["start"] >= start and m["end"] <= end) or direct,
+            [m for m in direct if m["start"] >= start and m["end"] <= end] or direct,
             key=lambda m: (
                 m["end"] - m["start"],
                 m["row"].kind == "statement",  # what happened before who spoke of it
