@@ -418,3 +418,12 @@ def test_every_rule_is_let_through_by_its_gates():
     assert set(RULE_PHRASES) == {rule for rule, _, _ in PATTERNS}
     for rule, phrase in RULE_PHRASES.items():
         assert [f.rule for f in find(phrase)] == [rule], phrase
+
+
+def test_a_weekday_date_takes_the_year_nearest_those_the_text_names(tmp_path):
+    # Written for this test: the text names 2018 only as a year still to come; 25 July fell on a Tuesday in
+    # 2017 (one year before) and next in 2023 (five after): the article is dated 2017.
+    text = "The rivals agreed on Tuesday, July 25, to hold elections in spring 2018."
+    (tmp_path / "a.txt").write_text(f"Paris talks\n\n{text}\n")
+    corpus = load_corpus(tmp_path)
+    assert (corpus.articles.published[0], corpus.articles.published_source[0]) == ("2017", "inferred")

@@ -35,14 +35,15 @@ def _years(articles: pd.DataFrame) -> tuple[int, int]:
 
 def shown(chronology: pd.DataFrame, articles: pd.DataFrame, top: int = TOP, years=None) -> pd.DataFrame:
     """The events the timeline draws: within the years, the ``top`` reported by the most independent stories
-    (all of them for a corpus of one article), in date order."""
+    (among as many, the most precisely dated; all of them for a corpus of one article), in date order."""
     years = years or _years(articles)
     lo, hi = f"{years[0]}-01-01", f"{years[1]}-12-31"
     events = chronology[(chronology.date_end >= lo) & (chronology.date_start <= hi)]
     if len(articles) > 1 and len(events) > top:
-        ranked = events.sort_values(["n_stories", "n_articles"], ascending=False, kind="stable")
+        ranked = events.assign(_days=pd.to_datetime(events.date_end) - pd.to_datetime(events.date_start))
+        ranked = ranked.sort_values(["n_stories", "_days", "n_articles"], ascending=[False, True, False], kind="stable")
         events = ranked.head(top)
-    return events.sort_values(["date_start", "date_end"], kind="stable").reset_index(drop=True)
+    return events.sort_values(["date_start", "date_end"], kind="stable").reset_index(drop=True)[chronology.columns]
 
 
 def _label(event) -> str:

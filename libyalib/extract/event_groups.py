@@ -256,6 +256,8 @@ def _row(event: _Event) -> dict:
                 m["end"] - m["start"],
                 m["row"].kind == "statement",  # what happened before who spoke of it
                 PRECISION_ORDER[m["precision"]],
+                not m["row"].actor1,  # then the report that names who acted
+                -len(m["row"].what),
                 m["row"].article_id,
                 m["row"].start,
             ),

@@ -62,6 +62,7 @@ OFFICE_VERBS = {"rule", "govern", "lead", "head", "reign", "serve", "chair", "pr
 OFFICE_NOUNS = {"office", "power", "charge", "command", "helm", "president", "leader", "chief", "premier"}
 OFFICE_NOUNS |= {"minister", "head", "commander", "speaker", "envoy", "chairman"}
 MAX_WORDS = 16
+RELATIVE = {"that", "which", "who", "whom"}
 
 
 @dataclass(frozen=True)
@@ -302,8 +303,8 @@ def _roles(verb) -> tuple[list, list, list]:
     objects = _children(verb, OBJECT_DEPS)
     patients = _children(verb, PASSIVE_SUBJECT_DEPS)
     if verb.dep_ == "relcl":  # "a militia that withdrew": the militia withdrew
-        subjects = [verb.head if s.tag_ in ("WDT", "WP") else s for s in subjects]
-        patients = [verb.head if s.tag_ in ("WDT", "WP") else s for s in patients]
+        subjects = [verb.head if s.lower_ in RELATIVE else s for s in subjects]
+        patients = [verb.head if s.lower_ in RELATIVE else s for s in patients]
     preps = _children(verb, ("prep", "agent"))
     for agent in _children(verb, ("agent",)):
         subjects += _children(agent, ("pobj",))
@@ -353,7 +354,7 @@ def read(span, verb=None) -> Happening:
         if noun.dep_ == "pobj" and noun.head.lower_ in DURATION_PREPS:
             return Happening(noun, None, [], [], [], False, span, "duration")  # "since Thursday's attack"
         word = _lookup(noun)
-        if word is not None and word.use == "event":
+        if word is not None and word.use == "event" and not _told_by_verb(noun, word):
             subjects = [c for c in _owners(noun) if c.i not in {t.i for t in span}]
             preps = [p for p in _children(noun, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
             agents = [o for p in preps if p.lower_ == "by" for o in _children(p, ("pobj",))]
@@ -367,6 +368,15 @@ def read(span, verb=None) -> Happening:
     if _duration(span):
         return Happening(verb, None, [], [], [], False, span, "incumbency" if _in_office(verb) else "duration")
     return _at_verb(verb, span)
+
+
+def _told_by_verb(noun, word: EventWord) -> bool:
+    """Is an event noun only the frame of a more telling event verb ("seized the ports in a Sept. 11
+    operation")? The clause of the verb then says what happened."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ != "VERB":
+        return False
+    verb_word = _lookup(noun.head.head)
+    return verb_word is not None and verb_word.use == "event" and verb_word.strength >= word.strength
 
 
 def _owners(noun) -> list:

@@ -149,9 +149,10 @@ def years_in(text: str) -> list[int]:
 def infer_published(text: str) -> tuple[str, str, str] | None:
     """Infer a publication date from the text alone: ``(value, precision, why)`` or ``None``.
 
-    A date written with its weekday ("November 24 [Sunday]") fixes the year: the first year on or after
-    the latest year the text mentions in which that day falls on that weekday. The article is published
-    on or after that day but the text does not say when, so the result has year precision.
+    A date written with its weekday ("November 24 [Sunday]") fixes the year: the year nearest the latest
+    year the text mentions (on or after it first, then before: a text may name a year still to come, "elections
+    in spring 2018") in which that day falls on that weekday. The article is published on or after that day
+    but the text does not say when, so the result has year precision.
     """
     latest = max(years_in(text), default=None)
     if latest is None:
@@ -159,10 +160,10 @@ def infer_published(text: str) -> tuple[str, str, str] | None:
     for pattern in WEEKDAY_DATES:
         for m in pattern.finditer(text):
             month, day, weekday = month_number(m["mon"]), int(m["d"]), WEEKDAYS[m["wd"].lower()]
-            for year in range(latest, latest + 12):
+            for year in sorted(range(latest - 6, latest + 7), key=lambda y: (abs(y - latest), y < latest)):
                 try:
                     if dt.date(year, month, day).weekday() == weekday:
                         return str(year), "year", f"'{m.group(0)}' falls on a {m['wd']} in {year}"
-                except ValueError:
-                    break
+                except ValueError:  # February 29 of a common year
+                    continue
     return None
