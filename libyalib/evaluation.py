@@ -533,3 +533,73 @@ def key_event_scores(chronology: pd.DataFrame, folder: Path) -> tuple[pd.DataFra
         columns=NEWS_COLUMNS,
     )
     return summary.round({"recall": 3}), detail
+
+
+def sources_from_index(folder: Path, into: Path) -> None:
+    """Write ``into/SOURCES.csv`` from a collection's ``INDEX_*.tsv`` (file, outlet, url, published as a
+    scraper gives it), as a user with a scraper's export would."""
+    import csv
+
+    rows = []
+    for index in sorted(Path(folder).glob("INDEX_*.tsv")):
+        with index.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                published = row.get("published", "")
+                precision = {10: "day", 7: "month", 4: "year"}.get(len(published), "unknown")
+                rows.append([row["file"], row.get("outlet", ""), row.get("url", ""), published, precision])
+    with (Path(into) / "SOURCES.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["file", "outlet", "url", "published", "published_precision"])
+        writer.writerows(rows)
+
+
+def news_scores(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Score the kit on a news collection with readers' ground truth (``backers_*.json``,
+    ``key_events_*.json``, ``INDEX_*.tsv`` beside the ``.txt`` files): its texts are copied to a temporary
+    folder with a ``SOURCES.csv`` made from the index, exported, and scored. Returns the score table, every
+    backing pair and every key event."""
+    import shutil
+    import tempfile
+
+    from .ingest.corpus import load_corpus
+    from .tables.engines import export
+
+    with tempfile.TemporaryDirectory(prefix="libyalib-news-") as tmp:
+        corpus_dir, out = Path(tmp) / "corpus", Path(tmp) / "tables"
+        corpus_dir.mkdir()
+        for path in sorted(Path(folder).glob("*.txt")):
+            shutil.copyfile(path, corpus_dir / path.name)
+        sources_from_index(folder, corpus_dir)
+        export(load_corpus(corpus_dir), out, progress=False)
+        backers = pd.read_csv(out / "backers.csv", keep_default_na=False)
+        chronology = pd.read_csv(out / "chronology.csv", keep_default_na=False)
+    backer_table, pairs = news_backer_scores(backers, folder)
+    event_table, key_events = key_event_scores(chronology, folder)
+    return pd.concat([backer_table, event_table], ignore_index=True), pairs, key_events
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m libyalib.evaluation news FOLDER [--out CSV]``: the scores on a news collection."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m libyalib.evaluation", description=main.__doc__)
+    parser.add_argument("what", choices=["news"])
+    parser.add_argument("folder", type=Path, help="a news collection with readers' ground truth")
+    parser.add_argument("--out", type=Path, help="write the score table here (CSV)")
+    args = parser.parse_args(argv)
+    if not args.folder.is_dir():
+        parser.error(f"no such folder: {args.folder}")
+    table, pairs, key_events = news_scores(args.folder)
+    with pd.option_context("display.width", 200, "display.max_columns", 20, "display.max_colwidth", 60):
+        print(table.to_string(index=False))
+        print(key_events.drop(columns=["what"]).to_string(index=False))
+        missed = pairs[pairs.gold & ~pairs.found]
+        print(f"{len(missed)} pairs missed, {int((pairs.found & ~pairs.gold).sum())} found that are not in the gold")
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(args.out, index=False, lineterminator="\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

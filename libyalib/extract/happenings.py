@@ -128,12 +128,15 @@ class Happening:
     def what(self) -> str:
         """A short description: subject, predicate, object and the phrases of place or target."""
         date = {t.i for t in self.span} | {c.i for t in self.span for c in t.children if c.dep_ == "case"}
+        date |= _dateline(self.predicate.sent)
         keep: set[int] = set()
         budget = MAX_WORDS
         p = self.predicate
         if p.pos_ in ("VERB", "AUX"):
             for s in self.subjects:
                 keep |= phrase(s, date, 10, with_prep=_lookup(s) is not None)
+                if s.head.dep_ == "agent":
+                    keep.add(s.head.i)  # "was shelled by the LNA"
             keep.add(p.i)
             keep |= {c.i for c in p.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.lower_ != "to"}
             for o in self.objects:
@@ -151,6 +154,16 @@ class Happening:
             if objects:
                 keep |= {prep.i} | phrase(objects[0], date, 7)
         return _render(p.doc, _whole_names(p.doc, keep - date))
+
+
+def _dateline(sent) -> set[int]:
+    """The tokens of a dateline that opens a sentence ("TRIPOLI, September 12, 2016 –", "BENGHAZI (Reuters)
+    -"): an upper-case place, then a dash within the first dozen tokens."""
+    tokens = list(sent)[:12]
+    if not tokens or not (tokens[0].is_upper and len(tokens[0].text) >= 3):
+        return set()
+    dash = next((t for t in tokens if t.text in ("-", "–", "—")), None)
+    return set(range(sent.start, dash.i + 1)) if dash is not None else set()
 
 
 def _whole_names(doc, keep: set[int]) -> set[int]:
@@ -371,12 +384,23 @@ def read(span, verb=None) -> Happening:
 
 
 def _told_by_verb(noun, word: EventWord) -> bool:
-    """Is an event noun only the frame of a more telling event verb ("seized the ports in a Sept. 11
-    operation")? The clause of the verb then says what happened."""
+    """Is an event noun only the frame of a more telling verb ("seized the ports in a Sept. 11 operation",
+    "in a speech on Monday, Haftar said ...")? The clause of the verb then says what happened."""
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ != "VERB":
         return False
     verb_word = _lookup(noun.head.head)
-    return verb_word is not None and verb_word.use == "event" and verb_word.strength >= word.strength
+    if verb_word is None:
+        return False
+    if verb_word.use == "report":
+        return word.kind == "statement"  # the speech is what the speaker said
+    return verb_word.use == "event" and verb_word.strength >= word.strength
+
+
+def _noun_event(noun, word: EventWord, span) -> Happening:
+    """A happening named by a noun: who it is of, and where or against whom."""
+    preps = [p for p in _children(noun, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
+    targets = [o for p in preps if p.lower_ not in ("by", "with") for o in _children(p, ("pobj",))]
+    return Happening(noun, word, _owners(noun), targets, preps, False, span)
 
 
 def _owners(noun) -> list:
@@ -430,14 +454,17 @@ def _at_verb(verb, span) -> Happening:
         if verb.head.pos_ not in ("VERB", "AUX"):  # a participle on a noun: "a speech delivered late Monday"
             noun = _lookup(verb.head)
             if verb.dep_ == "acl" and noun is not None and noun.use == "event":
-                preps = [p for p in _children(verb.head, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
-                return Happening(verb.head, noun, _owners(verb.head), [], preps, False, span)
+                if _told_by_verb(verb.head, noun):  # "In a statement released on Sunday, the GNA called ..."
+                    return _at_verb(verb.head.head.head, span)
+                return _noun_event(verb.head, noun, span)
             break
         verb = verb.head
         seen.add(verb.i)
         word, token = _event_word(verb)
     if word is None:
         return Happening(verb, None, [], [], [], False, span, "background")
+    if token is not verb and token.dep_ == "pobj" and _lookup(verb) is None:
+        return _noun_event(token, word, span)  # "the decision came after a meeting with X on Saturday"
     reported, speakers = False, ()
     if word.use != "report" and verb.dep_ == "ccomp" and _lookup(verb.head) is not None:
         subject = min((t.left_edge.i for t in _children(verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)), default=verb.i)
