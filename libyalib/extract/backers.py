@@ -21,6 +21,7 @@ from ..nlp.kb import PLACE, load_kb, member_of
 from ..nlp.model import by_sentence, ents_by_sentence, sentence_span, sentences, text_of
 from .deppath import INHERIT, NP_MODIFIERS, has_subject, head, shape
 from .lexicon import SUPPORT_TYPES, load_lexicon
+from .reference import References
 
 COLUMNS = [
     "article_id",
@@ -99,6 +100,10 @@ def _party(token, span: frozenset, actor: str, kind: str, day: str) -> Party:
         kind = kb.kind(actor) or kind
     if noun in MERCENARY_NOUNS and kind == "state":
         kind = "mercenaries"
+    if actor == "Libya" and head.i != token.i and noun in load_lexicon().words("forces"):
+        army = kb.resolve_dated("Libyan army", day)  # "Libya's military" was a side's army in its day
+        if army:
+            actor, kind = army, kb.kind(army)
     country = kb.country(actor)
     foreign = bool(kb.kind(actor)) and country != "Libya" and actor != "Libya"
     side = kb.side(actor, day)
@@ -115,7 +120,20 @@ def _backer(party: Party) -> tuple[str, str]:
     return party.actor, party.kind
 
 
-def _parties(doc, sent, ents: list, mentions: list[dict], day: str, history: dict) -> list[Party]:
+def _referred(sent, taken: set[int], refs: References, day: str) -> list[Party]:
+    """Parties a pronoun or a description stands for ("his forces", "the general", "their countries"):
+    the actor :class:`~libyalib.extract.reference.References` resolves, or every actor of the coordination
+    a plural pronoun points back to ("Egypt and Sudan said their countries would ...")."""
+    out = []
+    for token in sent:
+        if token.i in taken:
+            continue
+        actors = refs.actors(token, "body")
+        out += [_party(token, frozenset([token.i]), actor, load_kb().kind(actor), day) for actor in actors]
+    return out
+
+
+def _parties(doc, sent, ents: list, mentions: list[dict], day: str, history: dict, refs=None) -> list[Party]:
     kb = load_kb()
     out = []
     for m in mentions:
@@ -138,6 +156,8 @@ def _parties(doc, sent, ents: list, mentions: list[dict], day: str, history: dic
         ):
             for actor, kind in history.get(token.lemma_.lower(), []):
                 out.append(_party(token, frozenset([token.i]), actor, kind, day))
+    if refs is not None:
+        out += _referred(sent, {t for p in out for t in p.span} | {p.token.i for p in out}, refs, day)
     return out
 
 
@@ -349,6 +369,10 @@ def _support_types(cue, other_cues: list, backed: Party) -> str:
     found.discard("")
     if len(found) > 1:
         found.discard("unknown")
+    verbs = {cue.i, *(c.i for c in cue.conjuncts)}
+    handed = {lex.support_type(t) for t in named if t.i not in skip | verbs} - {"", "unknown"}
+    if cue.pos_ == "VERB" and handed:
+        found = handed  # what the verbs hand over says the type ("supplying it with drones": weapons)
     return ";".join(t for t in SUPPORT_TYPES if t in found) or "unknown"
 
 
@@ -480,11 +504,12 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
     ents = ents_by_sentence(body_doc)
     text = text_of(body_doc)
     history: dict = {}
+    refs = References(mentions)
     previous, previous_start = [], 0
     for sentence_id, sent in enumerate(sentences(body_doc)):
         in_sentence = body_mentions.get(sentence_id, [])
         start, end = sentence_span(sent)
-        parties = _parties(body_doc, sent, ents[sentence_id], in_sentence, day, history)
+        parties = _parties(body_doc, sent, ents[sentence_id], in_sentence, day, history, refs)
         claimers = _Claimers(body_doc, in_sentence)
         found = _sentence_claims(sent, parties, claimers)
         denials = _denials(sent, claimers, found, previous)
@@ -516,9 +541,13 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
             )
         previous, previous_start = found, start
         _remember(parties, history)
-    unique = {}
-    for row in rows:
-        unique.setdefault((row["sentence_id"], row["backer"], row["backed"], row["stance"]), row)
+    unique: dict[tuple, dict] = {}
+    for row in rows:  # one claim per sentence, backer, backed and stance, with every type its cues name
+        kept = unique.setdefault((row["sentence_id"], row["backer"], row["backed"], row["stance"]), row)
+        types = set(kept["support_type"].split(";")) | set(row["support_type"].split(";"))
+        if len(types) > 1:
+            types.discard("unknown")
+        kept["support_type"] = ";".join(t for t in SUPPORT_TYPES if t in types)
     return list(unique.values())
 
 

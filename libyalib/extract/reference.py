@@ -19,6 +19,23 @@ import pandas as pd
 from ..nlp.kb import load_kb
 from ..paths import DATA
 
+PLURAL = {"they", "them", "their"}
+
+
+def _root(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _coordinated(doc, named: list, n: int, kinds) -> list[str]:
+    """The actor named at ``named[n]`` and those coordinated with it ("Egypt and Sudan")."""
+    root = _root(doc, named[n][0], named[n][1])
+    if root is None:
+        return [named[n][2]]
+    group = {root.i, *(t.i for t in root.conjuncts)}
+    out = [a for s, e, a, k in named if k in kinds and (r := _root(doc, s, e)) is not None and r.i in group]
+    return list(dict.fromkeys(out)) or [named[n][2]]
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -44,9 +61,9 @@ def _word(token) -> Reference | None:
         return ref if ref is not None and ref.pos == "pronoun" else None
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_:
         return None
-    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-    if not determiners & {"the", "this", "that", "his", "its", "their"}:
-        return None
+    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+    if not determiners & {"the", "this", "that"} or any(c.dep_ == "poss" for c in token.children):
+        return None  # "the general", not "a general"; "its militias" are what "its" stands for
     modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
     for key in [f"{m} {token.lemma_.lower()}" for m in modifiers] + [token.lemma_.lower(), lower]:
         ref = refs.get(key)
@@ -60,13 +77,13 @@ class References:
 
     def __init__(self, mentions: list[dict]):
         kb = load_kb()
-        self._named: dict[str, list[tuple[int, str, str]]] = {}
+        self._named: dict[str, list[tuple[int, int, str, str]]] = {}
         counts: Counter = Counter()
         for m in mentions:
             if m["form"] == "demonym" or m["actor"] == "Libya":
                 continue
             kind = kb.kind(m["actor"]) or m["kind"]
-            self._named.setdefault(m["section"], []).append((m["start"], m["actor"], kind))
+            self._named.setdefault(m["section"], []).append((m["start"], m["end"], m["actor"], kind))
             counts[m["actor"], kind] += 1
         for rows in self._named.values():
             rows.sort()
@@ -74,14 +91,40 @@ class References:
 
     def actor(self, token, section: str) -> str:
         """The actor ``token`` stands for, or ``""`` when it is no reference word or nothing fits."""
+        found = self.actors(token, section)
+        return found[0] if found else ""
+
+    def actors(self, token, section: str) -> list[str]:
+        """The actors ``token`` stands for: one, or, for a plural pronoun whose antecedent is a coordination
+        ("Egypt and Sudan ... their"), each actor of it."""
         ref = _word(token)
         if ref is None:
-            return ""
+            return []
         if ref.choice == "most":
-            return next((self._most[k] for k in sorted(ref.kinds) if k in self._most), "")
+            return [self._most[k] for k in sorted(ref.kinds) if k in self._most][:1]
         named = self._named.get(section, [])
-        at = bisect.bisect_left(named, (token.idx, "", ""))
-        for _, actor, kind in reversed(named[:at]):
-            if kind in ref.kinds:
+        if ref.pos == "pronoun" and token.lower_ not in ("he", "she", "they", "it"):
+            bound = self._subject(token, named, ref.kinds)
+            if bound:
+                return [bound]  # "Haftar, a former ally of Gaddafi, draws his backing from ...": Haftar's
+        at = bisect.bisect_left(named, (token.idx,))
+        for n in range(at - 1, -1, -1):
+            if named[n][3] in ref.kinds:
+                return _coordinated(token.doc, named, n, ref.kinds) if token.lower_ in PLURAL else [named[n][2]]
+        return []
+
+    def _subject(self, token, named: list, kinds) -> str:
+        """The actor a possessive or object pronoun is bound to: the subject of its clause, when that names a
+        compatible actor (through a relative pronoun to the noun it stands for)."""
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i == token.i:
+            return ""
+        if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            subject = verb.head
+        for start, end, actor, kind in named:
+            if start <= subject.idx < end and kind in kinds:
                 return actor
         return ""
