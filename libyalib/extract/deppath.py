@@ -10,8 +10,8 @@ as steps:
 - ``>from``, ``^with``: a preposition and its object folded into one step;
 - ``[receive]``: an up step that lands on a verb of that class in the lexicon (``^dobj[receive]``).
 
-Normalising the raw path is what lets one shape stand for many forms: coordination and apposition are
-transparent; a relative clause or a participle puts its head noun in the slot of the relative pronoun or
+Normalising the raw path is what lets one shape stand for many forms: coordination, apposition and lists of
+examples ("Arab states including Egypt") are transparent; a relative clause or a participle puts its head noun in the slot of the relative pronoun or
 of the participle's subject (``the UAE aiding the LNA`` is ``>nsubj`` of *aiding*); a verb without a
 subject takes the one of the verb it depends on (``Turkey is expected to back ...``); the subject of a
 copula is its attribute (``Turkey remained a supporter``); a noun that stands for the party modifying it
@@ -132,6 +132,15 @@ def _subject_slot(verb) -> str:
     return ">nsubjpass" if verb.tag_ == "VBN" else ">nsubj"
 
 
+def _lists_examples(token) -> bool:
+    """A preposition that introduces examples of the noun it hangs on: "including", "like", "such as"."""
+    if token.dep_ != "prep":
+        return False
+    return token.lower_ in ("including", "like") or (
+        token.lower_ == "as" and any(c.lower_ == "such" for c in token.children)
+    )
+
+
 def steps(cue, party, lexicon, span=frozenset()) -> list[Step] | None:
     """The normalised steps from ``cue`` to ``party`` (or the first token of its phrase ``span``); ``None``
     when they are in different sentences."""
@@ -145,6 +154,9 @@ def steps(cue, party, lexicon, span=frozenset()) -> list[Step] | None:
         nxt = edges[i + 1] if i + 1 < len(edges) else None
         dep = t.dep_
         if not up:
+            if _lists_examples(t) and nxt and not nxt[0] and nxt[1].dep_ in OBJECTS:
+                i += 2  # "Arab states including Egypt": the examples fill the slot of what they exemplify
+                continue
             if dep in PREPOSITIONS and nxt and not nxt[0] and nxt[1].dep_ in OBJECTS:
                 out.append(Step(">" + ("by" if dep == "agent" else t.lower_), nxt[1], False, True))
                 i += 2
