@@ -48,6 +48,12 @@ ANAPHORA = {"this", "that", "it", "claim", "allegation", "report", "accusation",
 RELATIVE = {"who", "which", "that"}
 DETERMINERS_BACK = {"the", "these", "those", "this", "that"}
 HYPHENS = ("-", "‐", "–")
+#: Nouns for a party's other camp ("Haftar's rivals"), and verbs of forces fighting one ("forces fighting the GNA").
+RIVALS = {"rival", "opponent", "enemy", "foe", "adversary"}
+FIGHTING = {"fight", "battle", "oppose", "combat"}
+ARMY_NOUNS = {"army", "military", "force", "troop", "soldier"}
+GOVERNMENT_NOUNS = {"government", "administration", "authority", "authorities", "cabinet"}
+RECOGNISED = {"recognise", "recognize", "back", "support", "sponsor", "endorse"}
 
 
 @dataclass
@@ -85,6 +91,19 @@ def _np_head(token):
     return t
 
 
+def _recognised(noun) -> bool:
+    """Is a government said to be recognised or backed by the UN or the international community ("the
+    U.N.-supported Libyan government", "the internationally recognised Libyan administration")?"""
+    for modifier in noun.children:
+        if modifier.dep_ not in ("amod", "compound", "acl"):
+            continue
+        words = {t.lower_ for t in modifier.subtree}
+        backed = modifier.lemma_.lower() in RECOGNISED or bool(words & {"recognised", "recognized", "backed"})
+        if backed and (words & {"un", "u.n.", "internationally", "international"} or "nations" in words):
+            return True
+    return False
+
+
 def _party(token, span: frozenset, actor: str, kind: str, day: str) -> Party:
     kb = load_kb()
     head = _np_head(token)
@@ -100,10 +119,13 @@ def _party(token, span: frozenset, actor: str, kind: str, day: str) -> Party:
         kind = kb.kind(actor) or kind
     if noun in MERCENARY_NOUNS and kind == "state":
         kind = "mercenaries"
-    if actor == "Libya" and head.i != token.i and noun in load_lexicon().words("forces"):
-        army = kb.resolve_dated("Libyan army", day)  # "Libya's military" was a side's army in its day
-        if army:
-            actor, kind = army, kb.kind(army)
+    if actor == "Libya" and head.i != token.i:
+        # "Libya's military" was the army of the recognised government of its day; "the UN-backed Libyan
+        # government", "the internationally recognised Libyan administration" are that government
+        dated = "Libyan army" if noun in ARMY_NOUNS else "internationally recognised government"
+        if noun in ARMY_NOUNS or (noun in GOVERNMENT_NOUNS and _recognised(head)):
+            found = kb.resolve_dated(dated, day)
+            actor, kind = (found, kb.kind(found)) if found else (actor, kind)
     country = kb.country(actor)
     foreign = bool(kb.kind(actor)) and country != "Libya" and actor != "Libya"
     side = kb.side(actor, day)
@@ -158,6 +180,35 @@ def _parties(doc, sent, ents: list, mentions: list[dict], day: str, history: dic
                 out.append(_party(token, frozenset([token.i]), actor, kind, day))
     if refs is not None:
         out += _referred(sent, {t for p in out for t in p.span} | {p.token.i for p in out}, refs, day)
+    return _opponents(out)
+
+
+def _opponents(parties: list[Party]) -> list[Party]:
+    """A party's rivals ("Haftar's rivals", "his opponents") and the forces fighting it ("forces fighting the
+    GNA") are the other camp: the noun that names them becomes a party of that camp (and "Haftar's rivals"
+    no longer names Haftar)."""
+    lex = load_lexicon()
+    out = []
+    for p in parties:
+        rivals = p.token.head if p.token.dep_ in ("poss", "compound", "amod") else None
+        fighting = p.token.head if p.token.dep_ == "dobj" else None
+        against = None
+        if rivals is not None and rivals.lemma_.lower() in RIVALS:
+            against = rivals
+        elif (
+            fighting is not None
+            and fighting.lemma_.lower() in FIGHTING
+            and fighting.dep_ in ("acl", "relcl")
+            and fighting.head.lemma_.lower() in lex.words("forces")
+        ):
+            against = fighting.head
+            out.append(p)
+        else:
+            out.append(p)
+            continue
+        other = {"haftar_camp": "tripoli_camp", "tripoli_camp": "haftar_camp"}.get(p.side, "")
+        if other:
+            out.append(Party(against, frozenset([against.i]), f"opponents of {p.actor}", "armed group", False, other))
     return out
 
 
@@ -437,12 +488,38 @@ def _sentence_claims(sent, parties: list[Party], claimers: _Claimers) -> list[tu
                     stance = ("recognition", stance[1])
                 found.append((stance, backer, backed, cue))
                 break
+    found += _aligned_forces(parties, found, claimers)
     extra = []
     for stance, backer, backed, cue in found:
         for other in _in_addition(cue, parties):
             if other.actor != backer.actor and other.kind == backer.kind:
                 extra.append((stance, other, backed, cue))
     return found + extra
+
+
+def _aligned_forces(parties: list[Party], found: list, claimers: _Claimers) -> list[tuple]:
+    """A foreign party's forces aligned with a Libyan one ("GNA-aligned Turkish drones", "Russian
+    mercenaries loyal to Haftar"): the foreign party backs the Libyan one."""
+    lex = load_lexicon()
+    forces, aligned = lex.words("forces"), lex.words("aligned")
+    done = {(b.actor, d.actor) for _, b, d, _ in found}
+    out = []
+    for backer in (p for p in parties if p.foreign and p.token.dep_ in ("amod", "compound", "poss", "nmod")):
+        noun = backer.token.head
+        if noun.lemma_.lower() not in forces:
+            continue
+        for backed in (p for p in parties if p.side and (backer.actor, p.actor) not in done):
+            token = backed.token
+            word = token.head if token.dep_ in ("npadvmod", "compound") else None
+            if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in ("to", "with"):
+                word = token.head.head
+            if word is None or word.lemma_.lower() not in aligned or word.head.i != noun.i:
+                continue
+            stance = _stance(word, claimers)
+            if stance is not None:
+                out.append((stance, backer, backed, word))
+                done.add((backer.actor, backed.actor))
+    return out
 
 
 def _points_back(verb) -> bool:

@@ -203,6 +203,13 @@ def _inherit_subject(cue, out: list[Step]) -> list[Step]:
         return [Step(">nsubj", out[1].token, False), *out[2:]]
     if cue.pos_ not in ("VERB", "AUX") or has_subject(cue):
         return out
+    if cue.tag_ == "VBG":  # a gerund in a phrase on a verb does what that verb's subject does ("Washington
+        n = 0  # began its campaign under the pretext of helping the GNA": Washington helps)
+        while n < len(out) and out[n].up and out[n].prep and out[n].token.pos_ not in ("VERB", "AUX"):
+            n += 1
+        if 0 < n < len(out) and out[n].up and out[n].prep and out[n].token.pos_ in ("VERB", "AUX"):
+            if n + 1 < len(out) and out[n + 1].label == ">nsubj":
+                return [Step(">nsubj", out[n + 1].token, False), *out[n + 2 :]]
     n = 0  # climb verbs that have no subject of their own to the first one that has
     while (
         n < len(out)
