@@ -34,6 +34,7 @@ COLUMNS = [
     "claimed_by",
     "cue",
     "support_type",
+    "section",
     "sentence_id",
     "start",
     "end",
@@ -94,14 +95,10 @@ def _np_head(token):
 def _recognised(noun) -> bool:
     """Is a government said to be recognised or backed by the UN or the international community ("the
     U.N.-supported Libyan government", "the internationally recognised Libyan administration")?"""
-    for modifier in noun.children:
-        if modifier.dep_ not in ("amod", "compound", "acl"):
-            continue
-        words = {t.lower_ for t in modifier.subtree}
-        backed = modifier.lemma_.lower() in RECOGNISED or bool(words & {"recognised", "recognized", "backed"})
-        if backed and (words & {"un", "u.n.", "internationally", "international"} or "nations" in words):
-            return True
-    return False
+    words = [t for c in noun.children if c.dep_ in ("amod", "compound", "acl") for t in c.subtree]
+    backed = any(t.lemma_.lower() in RECOGNISED or t.lower_ in ("recognised", "recognized") for t in words)
+    by_whom = {t.lower_ for t in words} & {"un", "u.n.", "internationally", "international", "nations"}
+    return backed and bool(by_whom)
 
 
 def _party(token, span: frozenset, actor: str, kind: str, day: str) -> Party:
@@ -142,7 +139,7 @@ def _backer(party: Party) -> tuple[str, str]:
     return party.actor, party.kind
 
 
-def _referred(sent, taken: set[int], refs: References, day: str) -> list[Party]:
+def _referred(sent, taken: set[int], refs: References, day: str, section: str) -> list[Party]:
     """Parties a pronoun or a description stands for ("his forces", "the general", "their countries"):
     the actor :class:`~libyalib.extract.reference.References` resolves, or every actor of the coordination
     a plural pronoun points back to ("Egypt and Sudan said their countries would ...")."""
@@ -150,12 +147,14 @@ def _referred(sent, taken: set[int], refs: References, day: str) -> list[Party]:
     for token in sent:
         if token.i in taken:
             continue
-        actors = refs.actors(token, "body")
+        actors = refs.actors(token, section)
         out += [_party(token, frozenset([token.i]), actor, load_kb().kind(actor), day) for actor in actors]
     return out
 
 
-def _parties(doc, sent, ents: list, mentions: list[dict], day: str, history: dict, refs=None) -> list[Party]:
+def _parties(
+    doc, sent, ents: list, mentions: list[dict], day: str, history: dict, refs=None, section: str = "body"
+) -> list[Party]:
     kb = load_kb()
     out = []
     for m in mentions:
@@ -179,7 +178,7 @@ def _parties(doc, sent, ents: list, mentions: list[dict], day: str, history: dic
             for actor, kind in history.get(token.lemma_.lower(), []):
                 out.append(_party(token, frozenset([token.i]), actor, kind, day))
     if refs is not None:
-        out += _referred(sent, {t for p in out for t in p.span} | {p.token.i for p in out}, refs, day)
+        out += _referred(sent, {t for p in out for t in p.span} | {p.token.i for p in out}, refs, day, section)
     return _opponents(out)
 
 
@@ -394,6 +393,10 @@ def _support_types(cue, other_cues: list, backed: Party) -> str:
     named += [c for c in cue.conjuncts if lex.cue_class(c)]  # "armed and financed by the UAE"
     if clause.lemma_.lower() in lex.words("fight"):
         named.append(clause)  # "intervened on behalf of", "fought on the side of"
+    if lex.cue_class(cue) == "depend":  # "relied on drones from Turkey": what it relies on
+        for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                named += [obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
     for verb in (t for t in clause.subtree if t.pos_ in ("VERB", "AUX") and t.i not in skip):
         for child in verb.children:
             objects = (
@@ -573,21 +576,36 @@ def _capital(token) -> str:
 
 
 def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[dict]:
-    """Claims of backing in one article's body."""
+    """Claims of backing in one article's title ("Turkey arming GNA with armoured vehicles") and body."""
+    refs = References(mentions)
+    rows = _section_backers(article, "title", title_doc, mentions, refs) if title_doc is not None else []
+    rows += _section_backers(article, "body", body_doc, mentions, refs)
+    unique: dict[tuple, dict] = {}
+    for row in rows:  # one claim per sentence, backer, backed and stance, with every type its cues name
+        key = (row["section"], row["sentence_id"], row["backer"], row["backed"], row["stance"])
+        kept = unique.setdefault(key, row)
+        types = set(kept["support_type"].split(";")) | set(row["support_type"].split(";"))
+        if len(types) > 1:
+            types.discard("unknown")
+        kept["support_type"] = ";".join(t for t in SUPPORT_TYPES if t in types)
+    return list(unique.values())
+
+
+def _section_backers(article, section: str, doc, mentions: list[dict], refs: References) -> list[dict]:
+    """Claims of backing in one section of an article, sentence by sentence."""
     kb = load_kb()
     day = article.published
     rows = []
-    body_mentions = by_sentence(mentions, "body")
-    ents = ents_by_sentence(body_doc)
-    text = text_of(body_doc)
+    grouped = by_sentence(mentions, section)
+    ents = ents_by_sentence(doc)
+    text = text_of(doc)
     history: dict = {}
-    refs = References(mentions)
     previous, previous_start = [], 0
-    for sentence_id, sent in enumerate(sentences(body_doc)):
-        in_sentence = body_mentions.get(sentence_id, [])
+    for sentence_id, sent in enumerate(sentences(doc)):
+        in_sentence = grouped.get(sentence_id, [])
         start, end = sentence_span(sent)
-        parties = _parties(body_doc, sent, ents[sentence_id], in_sentence, day, history, refs)
-        claimers = _Claimers(body_doc, in_sentence)
+        parties = _parties(doc, sent, ents[sentence_id], in_sentence, day, history, refs, section)
+        claimers = _Claimers(doc, in_sentence)
         found = _sentence_claims(sent, parties, claimers)
         denials = _denials(sent, claimers, found, previous)
         emitted = [(stance, b, d, c, start) for stance, b, d, c in found]
@@ -610,6 +628,7 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
                     "claimed_by": stance[1],
                     "cue": _cue_words(cue, backer, backed),
                     "support_type": _support_types(cue, other_cues, backed),
+                    "section": section,
                     "sentence_id": sentence_id,
                     "start": evidence_start,
                     "end": end,
@@ -618,14 +637,7 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
             )
         previous, previous_start = found, start
         _remember(parties, history)
-    unique: dict[tuple, dict] = {}
-    for row in rows:  # one claim per sentence, backer, backed and stance, with every type its cues name
-        kept = unique.setdefault((row["sentence_id"], row["backer"], row["backed"], row["stance"]), row)
-        types = set(kept["support_type"].split(";")) | set(row["support_type"].split(";"))
-        if len(types) > 1:
-            types.discard("unknown")
-        kept["support_type"] = ";".join(t for t in SUPPORT_TYPES if t in types)
-    return list(unique.values())
+    return rows
 
 
 def _denied_receipt(sent, found: list, claimers: _Claimers, start: int) -> list[tuple]:

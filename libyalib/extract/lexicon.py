@@ -42,6 +42,7 @@ CUE_CLASSES = (
     "nominal",
     "behalf",
     "goods",
+    "depend",
 )
 ROLES = ("backer", "backed", "partner")
 

@@ -85,6 +85,7 @@ BACKERS = _schema(
                 error="support types of the UCDP External Support Dataset",
             ),
         ),
+        "section": pa.Column(str, pa.Check.isin(["title", "body"])),
         **_sentence_span(),
         "evidence": _ID,
     },
