@@ -44,6 +44,10 @@ def _pairs(tmp_path, text, published="2020-06-01", title="Report"):
             [("Russia", H), ("United Arab Emirates", H)],
         ),
         ("With the backing of Turkey, the GNA retook the air base.", [("Turkey", T)]),
+        (
+            "With support from Russia and to a lesser extent from Egypt, Haftar's forces held the town.",
+            [("Egypt", H), ("Russia", H)],
+        ),
         # receiving
         ("The GNA has received drones and armoured vehicles from Turkey.", [("Turkey", T)]),
         ("The LNA, which relies on the UAE for air power, lost the base.", [("United Arab Emirates", H)]),

@@ -132,8 +132,18 @@ def _subject_slot(verb) -> str:
     return ">nsubjpass" if verb.tag_ == "VBN" else ">nsubj"
 
 
+def _coordinated_preposition(token) -> bool:
+    """A preposition coordinated with another ("support from Russia and from Egypt")."""
+    return token.dep_ == "conj" and token.pos_ == "ADP"
+
+
 def _lists_examples(token) -> bool:
-    """A preposition that introduces examples of the noun it hangs on: "including", "like", "such as"."""
+    """A preposition that introduces examples of the noun it hangs on ("including", "like", "such as"), or a
+    degree ("to a lesser extent from Egypt"): the words below it fill the slot above it."""
+    if token.lower_ == "to" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in ("extent", "degree") for c in token.children
+    ):
+        return token.dep_ in ("prep", "conj")
     if token.dep_ != "prep":
         return False
     return token.lower_ in ("including", "like") or (
@@ -156,6 +166,13 @@ def steps(cue, party, lexicon, span=frozenset()) -> list[Step] | None:
         if not up:
             if _lists_examples(t) and nxt and not nxt[0] and nxt[1].dep_ in OBJECTS:
                 i += 2  # "Arab states including Egypt": the examples fill the slot of what they exemplify
+                continue
+            if dep in PREPOSITIONS and nxt and not nxt[0] and _coordinated_preposition(nxt[1]):
+                i += 1  # "from Russia and from Egypt": the second preposition holds the slot
+                continue
+            if _coordinated_preposition(t) and nxt and not nxt[0] and nxt[1].dep_ in OBJECTS:
+                out.append(Step(">" + t.lower_, nxt[1], False, True))
+                i += 2
                 continue
             if dep in PREPOSITIONS and nxt and not nxt[0] and nxt[1].dep_ in OBJECTS:
                 out.append(Step(">" + ("by" if dep == "agent" else t.lower_), nxt[1], False, True))
