@@ -69,6 +69,8 @@ def _pairs(tmp_path, text, published="2020-06-01", title="Report"):
             [("United States", T)],
         ),
         ("Egypt said its troops would help the UN-backed Libyan government.", [("Egypt", T)]),
+        # a participle before a noun backs that noun alone
+        ("Turkish-backed Sarraj and Haftar met in Paris.", [("Turkey", T)]),
     ],
 )
 def test_backing_as_news_writes_it(tmp_path, text, pairs):
@@ -84,6 +86,8 @@ def test_backing_as_news_writes_it(tmp_path, text, pairs):
         "The UN-backed government welcomed the ceasefire brokered by Russia and Turkey.",
         "Haftar met the Egyptian president. He later flew to Rome.",
         "Russia, which denies any role, said the fighters were volunteers.",
+        "The guards, a militia allied to the Turkish-backed fighters, left Haftar's port.",
+        "Jadhran held the ports for years after Gaddafi's French-backed ouster.",
     ],
 )
 def test_no_claim(tmp_path, text):

@@ -52,6 +52,9 @@ HYPHENS = ("-", "‐", "–")
 #: Nouns for a party's other camp ("Haftar's rivals"), and verbs of forces fighting one ("forces fighting the GNA").
 RIVALS = {"rival", "opponent", "enemy", "foe", "adversary"}
 FIGHTING = {"fight", "battle", "oppose", "combat"}
+#: Nouns of what is done to their possessor ("Gaddafi's ouster").
+PATIENT_NOUNS = {"ouster", "overthrow", "toppling", "fall", "downfall", "removal", "defeat", "death", "killing"}
+PATIENT_NOUNS |= {"capture", "arrest", "assassination", "isolation"}
 ARMY_NOUNS = {"army", "military", "force", "troop", "soldier"}
 GOVERNMENT_NOUNS = {"government", "administration", "authority", "authorities", "cabinet"}
 RECOGNISED = {"recognise", "recognize", "back", "support", "sponsor", "endorse"}
@@ -469,6 +472,24 @@ def _in_addition(cue, parties: list[Party]) -> list[Party]:
     return [p for p in parties if p.token.i in wanted and p.foreign]
 
 
+def _modifies_another(cue, backed: Party, parties: list[Party]) -> bool:
+    """A participle before a noun ("the UN-backed GNA", "the Turkish-backed government") backs that noun's
+    party alone, not the ones coordinated with it or in apposition to its phrase ("the UN-backed Sarraj and
+    Haftar"), and none when that noun names no party."""
+    if cue.dep_ not in ("amod", "compound") or cue.i > cue.head.i:
+        return False
+    noun = cue.head
+    while noun.dep_ == "compound" and noun.head.i > noun.i:  # "UN-backed Prime Minister Sarraj"
+        noun = noun.head
+    holders = [p for p in parties if p.token.i == noun.i or _np_head(p.token).i == noun.i or noun.i in p.span]
+    return backed not in holders  # none: the noun it modifies names no party ("Turkish-backed fighters")
+
+
+def _patient(party: Party) -> bool:
+    """The possessor of what is done to it: "Gaddafi's NATO-backed ouster" backs the ouster, not Gaddafi."""
+    return party.token.dep_ == "poss" and party.token.head.lemma_.lower() in PATIENT_NOUNS
+
+
 def _sentence_claims(sent, parties: list[Party], claimers: _Claimers) -> list[tuple]:
     """``(stance, backer, backed, cue token)`` for every pair of parties joined through a cue."""
     if not any(p.foreign for p in parties) or not any(p.side for p in parties):
@@ -481,7 +502,9 @@ def _sentence_claims(sent, parties: list[Party], claimers: _Claimers) -> list[tu
     for backer in (p for p in parties if p.foreign):
         for backed in (p for p in parties if p.side and p.actor != backer.actor):
             for cue, cls in cues:
-                if cue.i in backer.span or cue.i in backed.span or not _roles(cue, cls, backer, backed):
+                if cue.i in backer.span or cue.i in backed.span or _modifies_another(cue, backed, parties):
+                    continue
+                if _patient(backed) or not _roles(cue, cls, backer, backed):
                     continue
                 hyphen = backer.token.i == cue.i - 2 and cue.nbor(-1).text in HYPHENS
                 stance = ("asserted", "") if hyphen else _stance(cue, claimers)
