@@ -6,13 +6,13 @@ STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 # What a notebook's outputs depend on: its script, the package and its data, the seeds and the expectations.
 INPUTS := $(sort $(shell find libyalib -name '*.py' -o -name '*.csv') $(wildcard seeds/* tests/expected/* \
-	tests/further/* tests/further/expected/* tests/dev/*) pyproject.toml)
+	tests/further/* tests/further/expected/* tests/dev/* tests/news-scores.csv) pyproject.toml)
 DONE := $(patsubst notebooks/%.ipynb,.cache/make/%.done,$(NOTEBOOKS))
 # make figures CORPUS=SRC OUT=DIR: the whole kit on your own corpus, written under DIR (default out/).
 CORPUS ?=
 OUT ?= out
 
-.PHONY: all figures test test-slow bench lab report lock clean-cache
+.PHONY: all figures test test-slow bench lab report lock clean-cache score-news
 all: figures
 
 $(STAMP): requirements.lock pyproject.toml
@@ -62,6 +62,12 @@ else
 	LIBYALIB_CORPUS=$(abspath $(CORPUS)) LIBYALIB_FIGURES=$(abspath $(OUT))/figures \
 		$(BIN)/jupyter lab --notebook-dir=notebooks
 endif
+
+## score-news NEWS=DIR: score the kit on a news collection with readers' ground truth kept outside the
+## repository (its texts are not ours to copy) and record the scores in tests/news-scores.csv
+NEWS ?= ../shared/corpus/news
+score-news: $(STAMP)
+	$(BIN)/python -m libyalib.evaluation news $(NEWS) --out tests/news-scores.csv
 
 ## lock: re-resolve requirements.in into the hash-pinned lock file
 lock:
