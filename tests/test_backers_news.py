@@ -40,18 +40,18 @@ def _pairs(tmp_path, text, published="2020-06-01", title="Report"):
             [("Egypt", H), ("United Arab Emirates", H)],
         ),
         (
-            "Despite strong support from Russia and the UAE, Haftar's forces retreated.",
-            [("Russia", H), ("United Arab Emirates", H)],
+            "Despite heavy backing from Egypt and Jordan, Haftar's troops withdrew.",
+            [("Egypt", H), ("Jordan", H)],
         ),
         ("With the backing of Turkey, the GNA retook the air base.", [("Turkey", T)]),
         (
-            "With support from Russia and to a lesser extent from Egypt, Haftar's forces held the town.",
-            [("Egypt", H), ("Russia", H)],
+            "With support from Jordan and to some degree from Egypt, Haftar's troops held the town.",
+            [("Egypt", H), ("Jordan", H)],
         ),
         # receiving
         ("The GNA has received drones and armoured vehicles from Turkey.", [("Turkey", T)]),
         ("The LNA, which relies on the UAE for air power, lost the base.", [("United Arab Emirates", H)]),
-        ("Haftar draws his backing from Egypt and Saudi Arabia.", [("Egypt", H), ("Saudi Arabia", H)]),
+        ("Haftar flew home. The field marshal draws his backing from Saudi Arabia.", [("Saudi Arabia", H)]),
         # support named by its goods or its people
         ("Egypt provided Haftar's forces with armoured vehicles.", [("Egypt", H)]),
         ("GNA forces backed by Turkish drones retook the town.", [("Turkey", T)]),
@@ -65,8 +65,8 @@ def _pairs(tmp_path, text, published="2020-06-01", title="Report"):
         ),
         ("Ankara was accused of arming Haftar's rivals.", [("Turkey", T)]),
         (
-            "Washington began the operation under the pretext of helping the GNA.",
-            [("United States", T)],
+            "Rome opened a mission with the aim of assisting the GNA.",
+            [("Italy", T)],
         ),
         ("Egypt said its troops would help the UN-backed Libyan government.", [("Egypt", T)]),
         # a participle before a noun backs that noun alone
@@ -83,7 +83,7 @@ def test_backing_as_news_writes_it(tmp_path, text, pairs):
         "Turkey condemned Haftar's offensive on Tripoli.",
         "Egypt hosted talks between Haftar and Sarraj in Cairo.",
         "Italy reopened its embassy in Tripoli, the seat of the GNA.",
-        "The UN-backed government welcomed the ceasefire brokered by Russia and Turkey.",
+        "The UN-backed government welcomed the truce that Algeria had proposed.",
         "Haftar met the Egyptian president. He later flew to Rome.",
         "Russia, which denies any role, said the fighters were volunteers.",
         "The guards, a militia allied to the Turkish-backed fighters, left Haftar's port.",

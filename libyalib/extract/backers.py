@@ -97,7 +97,7 @@ def _np_head(token):
 
 def _recognised(noun) -> bool:
     """Is a government said to be recognised or backed by the UN or the international community ("the
-    U.N.-supported Libyan government", "the internationally recognised Libyan administration")?"""
+    UN-endorsed Libyan cabinet", "the internationally recognised Libyan administration")?"""
     words = [t for c in noun.children if c.dep_ in ("amod", "compound", "acl") for t in c.subtree]
     backed = any(t.lemma_.lower() in RECOGNISED or t.lower_ in ("recognised", "recognized") for t in words)
     by_whom = {t.lower_ for t in words} & {"un", "u.n.", "internationally", "international", "nations"}

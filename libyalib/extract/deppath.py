@@ -139,7 +139,7 @@ def _coordinated_preposition(token) -> bool:
 
 def _lists_examples(token) -> bool:
     """A preposition that introduces examples of the noun it hangs on ("including", "like", "such as"), or a
-    degree ("to a lesser extent from Egypt"): the words below it fill the slot above it."""
+    degree ("from Jordan and to some degree from Egypt"): the words below it fill the slot above it."""
     if token.lower_ == "to" and any(
         c.dep_ == "pobj" and c.lemma_.lower() in ("extent", "degree") for c in token.children
     ):
@@ -220,8 +220,8 @@ def _inherit_subject(cue, out: list[Step]) -> list[Step]:
         return [Step(">nsubj", out[1].token, False), *out[2:]]
     if cue.pos_ not in ("VERB", "AUX") or has_subject(cue):
         return out
-    if cue.tag_ == "VBG":  # a gerund in a phrase on a verb does what that verb's subject does ("Washington
-        n = 0  # began its campaign under the pretext of helping the GNA": Washington helps)
+    if cue.tag_ == "VBG":  # a gerund in a phrase on a verb does what that verb's subject does ("Rome
+        n = 0  # opened a mission with the aim of assisting the GNA": Rome assists)
         while n < len(out) and out[n].up and out[n].prep and out[n].token.pos_ not in ("VERB", "AUX"):
             n += 1
         if 0 < n < len(out) and out[n].up and out[n].prep and out[n].token.pos_ in ("VERB", "AUX"):

@@ -464,12 +464,12 @@ def _at_verb(verb, span) -> Happening:
     if word is None:
         return Happening(verb, None, [], [], [], False, span, "background")
     if token is not verb and token.dep_ == "pobj" and _lookup(verb) is None:
-        return _noun_event(token, word, span)  # "the decision came after a meeting with X on Saturday"
+        return _noun_event(token, word, span)  # "the vote came after talks with X on Saturday"
     reported, speakers = False, ()
     if word.use != "report" and verb.dep_ == "ccomp" and _lookup(verb.head) is not None:
         subject = min((t.left_edge.i for t in _children(verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)), default=verb.i)
         if verb.head.i < span.start and span.end <= subject and _lookup(verb.head).use == "report":
-            # "said on Wednesday [his forces had taken the city]": the date is the saying's
+            # "told reporters on Friday [the brigade had reached the port]": the date is the saying's
             reported, speakers = True, tuple(_children(verb.head, SUBJECT_DEPS))
     if word.use == "report":
         complement = _reported(verb)
@@ -488,7 +488,7 @@ def _at_verb(verb, span) -> Happening:
             )
     own = _lookup(verb)
     if not reported and own is not None and own.use == "report" and token is not verb and token.dep_ == "dobj":
-        # "Haftar announced Monday the handover of the ports", "declared the liberation of Sirte": what is
+        # "the council announced on Sunday the transfer of the depot", "declared the capture of the town": what is
         # announced happened on or before the day it was announced
         reported, speakers = True, tuple(_children(verb, SUBJECT_DEPS))
 

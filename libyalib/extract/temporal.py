@@ -100,7 +100,7 @@ PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
             ("unit",),
         ),
         (
-            "anniversary",  # "killed three years ago on Monday": that day of the week, years back
+            "anniversary",  # "signed five years ago on Tuesday": that day of the week, years back
             rf"\b(?P<n>{_COUNT}) years? ago,? (?:on |this )?(?P<wd>today|{WEEKDAY_RE})\b",
             True,
             ("unit",),
