@@ -64,17 +64,18 @@ def test_tables_of_articles_are_read_row_by_row(tmp_path):
     pd.DataFrame({"headline": ["no text column"]}).to_csv(tmp_path / "links.csv", index=False)
     corpus = load_corpus(tmp_path)
     rows = corpus.articles.set_index("article_id")
-    assert sorted(rows.index) == ["gdelt#1", "mc-1001", "scraped#1", "scraped#2"]
-    assert (rows.loc["scraped#1", "title"], rows.loc["scraped#1", "published"], rows.loc["scraped#1", "outlet"]) == (
+    assert sorted(rows.index) == ["gdelt.parquet#1", "mc-1001", "scraped.csv#1", "scraped.csv#2"]
+    first = rows.loc["scraped.csv#1"]
+    assert (first.title, first.published, first.outlet) == (
         "Haftar pushes on Tripoli",
         "2019-04-11",
         "Example Wire",
     )
-    assert rows.loc["scraped#1", "body"] == WIRE
+    assert first.body == WIRE
     assert rows.loc["mc-1001", "file"] == "archive.jsonl#1"
     reasons = dict(zip(corpus.rejected.file, corpus.rejected.reason, strict=True))
     assert reasons["scraped.csv#3"] == "empty text"
-    assert reasons["links.csv"] == "table without a text column (text, body or content): 1 rows"
+    assert reasons["links.csv"] == "table without a text column (text, body, content, maintext): 1 rows"
     assert reasons["scraped.csv"] == "table of 3 articles (each row is read as an article)"
 
 

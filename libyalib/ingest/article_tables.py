@@ -1,9 +1,10 @@
 """Tables of articles, one row each: the CSV, JSON Lines and Parquet files that scrapers and news archives
 export (trafilatura, newspaper4k, Media Cloud, GDELT-based collections).
 
-A table needs a text column (``text``, ``body`` or ``content``); ``title``, ``published`` (or ``date``),
-``outlet`` (or ``source``), ``url``, ``author`` and ``id`` are read where present. Each row becomes an
-article ``<file>#<row>`` (or its ``id``) or a rejected row with its reason.
+A table needs a text column (``text``, ``body``, ``content`` or news-please's ``maintext``); ``title``,
+``published``, ``outlet``, ``url``, ``author`` and ``id`` are read where present, under the names the common
+exporters give them (:data:`FIELDS`). Each row becomes an article ``<file>#<row>`` (or its ``id``) or a
+rejected row with its reason; a line of JSON Lines that is not a JSON object is rejected alone.
 """
 
 from __future__ import annotations
@@ -18,14 +19,25 @@ import pandas as pd
 from .pubdate import parse_dateline
 
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
-TEXT_COLUMNS = ("text", "body", "content")
-#: Columns read beside the text, each under the names exporters give it.
+TEXT_COLUMNS = ("text", "body", "content", "maintext")
+#: Columns read beside the text, each under the names exporters give it (trafilatura, news-please,
+#: newspaper4k, Media Cloud, GDELT, RSS feeds), first listed first.
 FIELDS = {
     "title": ("title", "headline"),
-    "published": ("published", "date", "publish_date", "published_at", "publication_date", "seendate"),
-    "outlet": ("outlet", "source", "media_name", "sitename", "domain"),
-    "url": ("url", "link"),
-    "author": ("author", "authors", "byline"),
+    "published": (
+        "published",
+        "date",
+        "publish_date",
+        "date_publish",
+        "pubdate",
+        "published_at",
+        "publication_date",
+        "date_published",
+        "seendate",
+    ),
+    "outlet": ("outlet", "source", "media_name", "sitename", "source_domain", "domain", "publisher"),
+    "url": ("url", "link", "canonical_url"),
+    "author": ("author", "authors", "byline", "creator"),
     "id": ("id", "article_id", "stories_id", "guid"),
 }
 
@@ -45,16 +57,38 @@ class TableError(ValueError):
     """The file is not a table of articles; the message says why."""
 
 
-def _frame(data: bytes, suffix: str) -> pd.DataFrame:
+def _json_lines(data: bytes) -> tuple[pd.DataFrame, list[int], list[tuple[int, str]]]:
+    """The objects of a JSON Lines file, their line numbers, and the lines that are not objects with why."""
+    records, numbers, bad = [], [], []
+    for number, line in enumerate(data.decode("utf-8-sig").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            bad.append((number, f"invalid JSON: {exc}"))
+            continue
+        if not isinstance(record, dict):
+            bad.append((number, f"a JSON {type(record).__name__}, not an object"))
+            continue
+        records.append(record)
+        numbers.append(number)
+    if not records and bad:
+        raise TableError(f"JSON Lines file without one object ({len(bad)} lines, the first: {bad[0][1]})")
+    return pd.DataFrame(records), numbers, bad
+
+
+def _frame(data: bytes, suffix: str) -> tuple[pd.DataFrame, list[int], list[tuple[int, str]]]:
+    """The table's rows, the number each is known by (its row, or its line in JSON Lines), and the lines
+    that could not be read."""
     try:
-        if suffix == ".csv":
-            return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
         if suffix in (".jsonl", ".ndjson"):
-            lines = [json.loads(line) for line in data.decode("utf-8-sig").splitlines() if line.strip()]
-            if not all(isinstance(line, dict) for line in lines):
-                raise TableError("JSON Lines file whose lines are not objects")
-            return pd.DataFrame(lines)
-        return pd.read_parquet(io.BytesIO(data))
+            return _json_lines(data)
+        if suffix == ".csv":
+            frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        else:
+            frame = pd.read_parquet(io.BytesIO(data))
+        return frame, list(range(1, len(frame) + 1)), []
     except TableError:
         raise
     except Exception as exc:  # every reader has its own errors: a table that cannot be read is one reason
@@ -86,16 +120,17 @@ def published(value: str) -> tuple[str, str]:
     return found if found else ("", "unknown")
 
 
-def read_table(data: bytes, suffix: str) -> list[TableRow]:
-    """The rows of a table of articles; raises :class:`TableError` when it is not one."""
-    frame = _frame(data, suffix)
+def read_table(data: bytes, suffix: str) -> tuple[list[TableRow], list[tuple[int, str]]]:
+    """The rows of a table of articles, and the rows (lines) that could not be read with why; raises
+    :class:`TableError` when it is not a table of articles."""
+    frame, numbers, bad = _frame(data, suffix)
     columns = {str(c).lower(): c for c in frame.columns}
     text_column = next((columns[c] for c in TEXT_COLUMNS if c in columns), None)
     if text_column is None:
-        raise TableError(f"table without a text column (text, body or content): {len(frame)} rows")
+        raise TableError(f"table without a text column ({', '.join(TEXT_COLUMNS)}): {len(frame)} rows")
     names = {key: next((columns[c] for c in options if c in columns), None) for key, options in FIELDS.items()}
     rows = []
-    for number, record in enumerate(frame.to_dict("records"), start=1):
+    for number, record in zip(numbers, frame.to_dict("records"), strict=True):
 
         def get(key, record=record):
             return _text(record.get(names[key])) if names[key] is not None else ""
@@ -105,4 +140,4 @@ def read_table(data: bytes, suffix: str) -> list[TableRow]:
         if when:
             side.update(published=when, published_precision=precision)
         rows.append(TableRow(number, _text(record.get(text_column)), get("title"), get("id"), side))
-    return rows
+    return rows, bad

@@ -9,6 +9,7 @@ import itertools
 import json
 import os
 import sys
+import warnings
 from collections import namedtuple
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from .article_tables import TABLE_SUFFIXES, TableError, read_table
 from .bodies import BodyStore
 from .html import extract_page
 from .language import other_language
-from .pubdate import agency_dateline, date_in_line, infer_published, parse_dateline
+from .pubdate import agency_dateline, date_in_line, infer_published, parse_dateline, sidecar_date
 from .textio import NotText, decode, strip_markup
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -160,21 +161,38 @@ def _files(path: Path | Iterable[Path]) -> tuple[Path, list[Path], list[tuple[Pa
     return path, sorted(files, key=lambda p: (p.is_symlink(), key(p))), sorted(problems, key=lambda x: key(x[0]))
 
 
-def _read_sidecar(data: bytes) -> dict[str, dict[str, str]]:
+class SidecarWarning(UserWarning):
+    """A value of ``SOURCES.csv`` that was ignored or corrected; the message names the file, row and value."""
+
+
+def _read_sidecar(data: bytes, label: str) -> dict[str, dict[str, str]]:
+    """The rows of a ``SOURCES.csv`` by file name, their dates checked: a value that is not a date is
+    ignored and a precision the date contradicts follows the date, each with one warning."""
     text, _ = decode(data)
     rows = list(csv.DictReader(io.StringIO(text)))
     if not rows or "file" not in rows[0]:
         raise ValueError("sidecar has no 'file' column")
-    return {row["file"].strip(): {k: (v or "").strip() for k, v in row.items() if k} for row in rows}
+    out = {}
+    for number, row in enumerate(rows, start=2):  # the header is line 1
+        side = {k: (v or "").strip() for k, v in row.items() if k}
+        value, given = side.get("published", ""), side.get("published_precision", "")
+        try:
+            day, precision = sidecar_date(value)
+        except ValueError as exc:
+            warnings.warn(f"{label} line {number}: published {value!r} ignored ({exc})", SidecarWarning, stacklevel=2)
+            day, precision = "", "unknown"
+        if day and given and given != precision:
+            note = f"{label} line {number}: published_precision {given!r} contradicts {value!r}; read as {precision}"
+            warnings.warn(note, SidecarWarning, stacklevel=2)
+        side.update(published=day, published_precision=precision if day else "unknown")
+        out[side["file"]] = side
+    return out
 
 
 def _published(lines: list[furniture.Line], text: str, side: dict[str, str], page_date: str) -> tuple[str, str, str]:
     """``(published, precision, source)`` by the order of trust: sidecar, dateline, inference."""
     if side.get("published"):
-        precision = side.get("published_precision") or {10: "day", 7: "month", 4: "year"}.get(
-            len(side["published"]), "unknown"
-        )
-        return side["published"], precision, "sidecar"
+        return side["published"], side["published_precision"], "sidecar"
     if page_date and (found := parse_dateline(page_date)):
         return found[0], found[1], "text"
     for line in lines:
@@ -315,6 +333,7 @@ class Reading:
 
     def __init__(self, path: str | Path | Iterable[str | Path] = SEEDS, strict: bool = False, paragraphs: bool = True):
         self.root, self._paths, problems = _files(path)
+        self._folder = isinstance(path, str | Path) and Path(path).is_dir()
         self.strict, self.paragraphs = strict, paragraphs
         self.articles: list[dict] = []  # rows without their bodies
         self.lines: list[dict] = []
@@ -332,7 +351,7 @@ class Reading:
         for p in self._paths:
             if p.name == SIDECAR:
                 try:
-                    self._sidecars[p.parent] = _read_sidecar(p.read_bytes())
+                    self._sidecars[p.parent] = _read_sidecar(p.read_bytes(), self._rel(p))
                 except (OSError, ValueError, csv.Error, UnicodeError) as exc:
                     self._reject(p, f"unreadable sidecar {SIDECAR}: {exc}")
                 else:
@@ -356,6 +375,17 @@ class Reading:
     def _id(self, p: Path) -> str:
         """The path inside the folder without its extension: two story.txt in two folders are two articles."""
         return self._rel(p.with_suffix("")) if p.suffix else self._rel(p)
+
+    def _row_id(self, p: Path, row) -> str:
+        """A row's article id: its ``id``, or ``file#row`` (the extension kept, so that news.csv and
+        news.jsonl never share one); an ``id`` another file already gave is qualified by this file."""
+        if not row.article_id:
+            return f"{self._rel(p)}#{row.number}"
+        article_id = _safe(row.article_id)
+        used = self._seen_id.get(article_id, "")
+        if used and used.rsplit("#", 1)[0] != self._rel(p):
+            return f"{self._rel(p)}#{article_id}"
+        return article_id
 
     def _add(self, label: str, article_id: str, raw: bytes, text: str, suffix: str, side: dict, title=None):
         """The row of one article (a file or a row of a table), or ``None`` with the file rejected."""
@@ -404,14 +434,16 @@ class Reading:
             return
         if suffix in TABLE_SUFFIXES:
             try:
-                rows = read_table(raw, suffix)
+                rows, bad = read_table(raw, suffix)
             except TableError as exc:
                 self._reject(p, str(exc))
                 return
             self._reject(p, f"table of {len(rows)} articles (each row is read as an article)", problem=False)
+            for number, reason in bad:
+                self._reject_label(f"{self._rel(p)}#{number}", reason)
             for row in rows:
                 label = f"{self._rel(p)}#{row.number}"
-                article_id = _safe(row.article_id) if row.article_id else f"{self._id(p)}#{row.number}"
+                article_id = self._row_id(p, row)
                 if found := self._add(
                     label, article_id, row.text.encode("utf-8"), row.text, ".txt", row.side, row.title
                 ):
@@ -442,6 +474,12 @@ class Reading:
         for p in self._paths:
             if p.name != SIDECAR:
                 yield from self._read(p)
+        present = set(self._paths)
+        for folder, sides in self._sidecars.items() if self._folder else ():  # files picked one by one: not all
+            for name in sides:
+                if folder / name not in present:
+                    label = self._rel(folder / SIDECAR)
+                    warnings.warn(f"{label} names {name!r}, which is not in the folder", SidecarWarning, stacklevel=2)
 
     def parts(self, size: int) -> Iterator[Corpus]:
         """The articles ``size`` at a time as they are read, in order, each part with its bodies and sharing

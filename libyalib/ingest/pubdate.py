@@ -167,3 +167,37 @@ def infer_published(text: str) -> tuple[str, str, str] | None:
                 except ValueError:  # February 29 of a common year
                     continue
     return None
+
+
+_NUMERIC = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
+
+
+def sidecar_date(value: str) -> tuple[str, str]:
+    """A publication date as a person or a scraper wrote it in ``SOURCES.csv``: ``(YYYY[-MM[-DD]],
+    precision)``; raises ``ValueError`` with the reason when it is not a date, or when day and month could
+    be either ("03/04/2017"). A numeric date whose day is above 12 is read either way round ("27/09/2017",
+    "09/27/2017")."""
+    value = value.strip()
+    if not value:
+        return "", "unknown"
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value).isoformat(), "day"
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            dt.date(int(value[:4]), int(value[5:]), 1)
+            return value, "month"
+        if re.fullmatch(r"\d{4}", value):
+            return value, "year"
+        if m := _NUMERIC.match(value):
+            a, b, year = int(m[1]), int(m[2]), int(m[3])
+            if a <= 12 and b <= 12 and a != b:
+                raise ValueError("day and month could be either way round")
+            day, month = (a, b) if a > 12 or a == b else (b, a)
+            return dt.date(year, month, day).isoformat(), "day"
+    except ValueError as exc:
+        raise ValueError(str(exc) if "either way" in str(exc) else "not a calendar date") from None
+    found = parse_dateline(value)
+    if found is None:
+        raise ValueError("not a date")
+    return found

@@ -15,11 +15,25 @@ class NotText(ValueError):
     """The bytes are not a text file; the message says why."""
 
 
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the bytes look like UTF-16 text saved without a byte-order mark:
+    most characters are ASCII, so every other byte, and always the same one, is NUL."""
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if nul_odd > 0.6 and nul_even < 0.05:
+        return "utf-16-le"
+    if nul_even > 0.6 and nul_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode ``data`` and normalise line ends to ``\\n``.
 
-    Returns ``(text, encoding)``; tries UTF-8 (with or without BOM), UTF-16 with a BOM, then cp1252 and
-    latin-1. Raises :class:`NotText` for empty or binary input.
+    Returns ``(text, encoding)``; tries UTF-8 (with or without BOM), UTF-16 with a BOM or, where every other
+    byte is NUL, without one, then cp1252 and latin-1. Raises :class:`NotText` for empty or binary input.
     """
     if not data:
         raise NotText("empty file (0 bytes)")
@@ -27,6 +41,11 @@ def decode(data: bytes) -> tuple[str, str]:
         text, encoding = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = data.decode("utf-16"), "utf-16"
+    elif (wide := _utf16_without_bom(data[:65536])) is not None:
+        try:
+            text, encoding = data.decode(wide), wide
+        except UnicodeDecodeError as exc:
+            raise NotText(f"binary file (NUL bytes, and not {wide}: {exc.reason}), not text") from None
     else:
         sample = data[:65536]
         if b"\x00" in sample:
