@@ -36,18 +36,41 @@ def _title(nb) -> str:
     return ""
 
 
+def interactive_charts(tables: Path | None = None) -> dict:
+    """The interactive charts of the report, from an export's ``tables`` folder, or made from the corpus the
+    notebooks read (``LIBYALIB_CORPUS``, the seeds by default)."""
+    from .charts import interactive
+    from .tables.read import read_table
+
+    def table(name: str):
+        return read_table(name, tables=tables) if tables is not None else read_table(name, tables=None)
+
+    articles = table("articles")
+    backers = table("backers")
+    return {
+        "backers-matrix": interactive.backers_matrix(backers, articles),
+        "backers-by-year": interactive.backers_by_year(backers, articles),
+        "mentions-by-month": interactive.mentions_by_month(table("mentions"), articles),
+        "timeline": interactive.timeline(table("chronology")),
+    }
+
+
 def build(
     out: Path = ROOT / "report",
     notebooks: Path = NOTEBOOKS,
     figures: Path = FIGURES,
     title: str = "libyalib: news coverage of the Libyan conflict",
+    tables: Path | None = None,
 ) -> Path:
-    """Write the report of the executed ``notebooks`` and ``figures`` to ``out``; return the index page.
+    """Write the report of the executed ``notebooks`` and ``figures`` to ``out``; return the index page. The
+    index holds the interactive charts (:func:`interactive_charts` of ``tables``), their JavaScript inlined.
 
-    Text from the articles reaches the pages only through nbconvert's escaped outputs and ``html.escape``,
-    so a title holding ``<script>`` shows as text."""
+    Text from the articles reaches the pages only through nbconvert's escaped outputs, ``html.escape`` and
+    JSON in which ``</`` is escaped, so a title holding ``<script>`` shows as text."""
     import nbformat
     from nbconvert import HTMLExporter
+
+    from .charts.interactive import embedded
 
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(figures, out / "figures", dirs_exist_ok=True)
@@ -67,11 +90,13 @@ def build(
         f"<figcaption>{html.escape(f)}</figcaption></figure>"
         for f in figures
     )
+    head, charts = embedded(interactive_charts(tables))
     index = out / "index.html"
     index.write_text(
         f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}}
+{head}
+<style>body{{font-family:sans-serif;max-width:1250px;margin:2em auto;padding:0 1em}}
 img{{max-width:100%;border:1px solid #ddd}}figure{{margin:1.5em 0}}</style></head>
 <body>
 <h1>{html.escape(title)}</h1>
@@ -79,6 +104,9 @@ img{{max-width:100%;border:1px solid #ddd}}figure{{margin:1.5em 0}}</style></hea
 <ol>
 {items}
 </ol>
+<h2>Interactive charts</h2>
+<p>Hover a mark for its counts; click it to list the evidence behind it; click elsewhere to clear.</p>
+{charts}
 <h2>Figures</h2>
 {images}
 {_CHECK}

@@ -53,7 +53,13 @@ def run(
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    index = report.build(out / "report", out / "notebooks", out / "figures", title=f"libyalib: {Path(source).name}")
+    index = report.build(
+        out / "report",
+        out / "notebooks",
+        out / "figures",
+        title=f"libyalib: {Path(source).name}",
+        tables=out / "tables",
+    )
     return counts, index
 
 

@@ -9,9 +9,10 @@
 import pandas as pd
 
 from libyalib import charts, mention_counts, read_table
+from libyalib.charts import interactive
 
 pd.set_option("display.max_colwidth", 50)
-articles = read_table("articles", columns=["article_id", "published"])
+articles = read_table("articles", columns=["article_id", "published", "story_id"])
 mentions = read_table("mentions", columns=["article_id", "section", "sentence_id", "actor", "side", "form", "model"])
 print(
     f"{len(mentions)} mentions of {mentions.actor.nunique()} actors in {mentions.article_id.nunique()} articles; "
@@ -43,11 +44,19 @@ fig
 
 # %% [markdown]
 # ## Mentions per actor and article
+# Up to 15 articles, one column each; beyond, the months (or quarters) of publication, each count divided
+# by the independent stories published then, so that a busy month does not look like a shift of attention.
 
 # %%
 fig = charts.actor_article_heatmap(mentions, articles)
 charts.save(fig, "02-actor-mentions-heatmap")
 fig
+
+# %% [markdown]
+# The same by month, interactive: hover a cell for its counts, click it to list the articles behind it.
+
+# %%
+interactive.mentions_by_month(mentions, articles)
 
 # %% [markdown]
 # ## Mentions by side

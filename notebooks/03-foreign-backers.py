@@ -14,6 +14,7 @@
 import pandas as pd
 
 from libyalib import charts, read_table, support_table
+from libyalib.charts import interactive
 from libyalib.charts.backers import backer_side_matrix
 from libyalib.evaluation import seed_score_line
 from libyalib.paths import CORPUS
@@ -41,6 +42,17 @@ fig
 fig = charts.backers_by_year(backers, articles=articles)
 charts.save(fig, "03-foreign-backers-by-year")
 fig
+
+# %% [markdown]
+# ## Every claim one click away
+# The matrix and the years again, interactive: hover a cell or a bar for its counts and first evidence,
+# click it to list every claim behind it (article, stance, sentence); click elsewhere to clear.
+
+# %%
+interactive.backers_matrix(backers, articles)
+
+# %%
+interactive.backers_by_year(backers, articles)
 
 # %% [markdown]
 # ## What kind of support

@@ -15,6 +15,7 @@ top = 40  # the timeline shows the events reported by the most independent stori
 import pandas as pd
 
 from libyalib import charts, read_table
+from libyalib.charts import interactive
 from libyalib.evaluation import seed_score_line
 from libyalib.paths import CORPUS
 
@@ -47,6 +48,12 @@ events[["article_id", "expression", "date_start", "date_end", "role", "kind", "a
 fig = charts.timeline(chronology, articles, top=top)
 charts.save(fig, "04-chronology-timeline")
 fig
+
+# %% [markdown]
+# Interactive: hover an event for what happened and its stories, click it to read its evidence.
+
+# %%
+interactive.timeline(chronology)
 
 # %% [markdown]
 # ## The full chronology, with evidence

@@ -74,11 +74,16 @@ def test_articles_with_the_same_short_name_keep_their_own_rows(tmp_path):
 
 
 def test_a_corpus_of_500_articles_stays_legible(tmp_path):
-    # 500 articles of our own (loaded, not annotated) and made-up rows for them: the charts with one row or
-    # lane per article or event show at most 40 articles and the 40 events told by the most stories, and say
-    # how many of how many.
+    # 500 articles of our own (loaded, not annotated), published over 2015-2016, and made-up rows for them:
+    # beyond 15 articles the per-article charts show months of publication, mentions per story published;
+    # the timeline the 40 events told by the most stories; each says so.
+    lines = ["file,outlet,url,published,published_precision"]
     for i in range(500):
-        (tmp_path / f"a{i:03d}.txt").write_text(f"Report {i}\n\n" + "The GNA met envoys from Italy. " * (1 + i % 7))
+        (tmp_path / f"a{i:03d}.txt").write_text(
+            f"Report {i}\n\n" + f"The GNA met envoys from Italy {i}. " * (1 + i % 7)
+        )
+        lines.append(f"a{i:03d}.txt,,,{2015 + i % 2}-{1 + i // 2 % 12:02d}-01,day")
+    (tmp_path / "SOURCES.csv").write_text("\n".join(lines) + "\n")
     corpus = load_corpus(tmp_path)
     ids = corpus.articles.article_id
     mentions = pd.DataFrame(
@@ -91,11 +96,18 @@ def test_a_corpus_of_500_articles_stays_legible(tmp_path):
         }
     )
     fig = charts.corpus_overview(corpus)
-    assert len(fig.axes[0].get_yticklabels()) == 40 and "the 40 longest of 500" in fig._suptitle.get_text()
+    assert len(fig.axes[0].get_yticklabels()) == 24 and "500 articles" in fig._suptitle.get_text()  # 24 months
     fig = charts.actor_article_heatmap(mentions, corpus.articles)
-    assert len(fig.axes[0].get_xticklabels()) == 40 and "40 of 500 articles" in fig.axes[0].get_title("left")
+    ax = fig.axes[0]
+    assert len(ax.get_xticklabels()) == 24 and "per story published" in ax.get_title("left")
+    # each article mentions each actor once: in a month, as many mentions as articles, over its stories
+    # (copies of one text are one story)
+    month = corpus.articles.published.str[:7]
+    expected = (month.value_counts() / corpus.articles.groupby(month).story_id.nunique()).sort_index()
+    shown = [float(t.get_text()) for t in ax.texts][: len(expected)]  # the first row (all three rows are alike)
+    assert shown == [round(v, 1) for v in expected]
     fig = charts.mentions_by_side(mentions, corpus.articles)
-    assert len(fig.axes[0].get_yticklabels()) == 40
+    assert len(fig.axes[0].get_yticklabels()) == 24
     days = pd.date_range("2015-01-01", periods=500, freq="D").strftime("%Y-%m-%d")
     chronology = pd.DataFrame(
         {

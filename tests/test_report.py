@@ -73,3 +73,49 @@ def test_every_figure_loads_without_console_errors(report, tmp_path):
         assert found[1].startswith("ok"), (page.name, found[1])
         if page.name == "index.html":
             assert found[1] == f"ok {len(figures)}"
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="Chromium is not installed: `apt-get install chromium` (Debian) "
+    "to run the browser test; .ci/run installs it",
+)
+def test_a_click_on_a_cell_of_the_backers_chart_shows_its_evidence(report, seeds):
+    """Headless Chromium (Debian's, driven by Playwright: no browser is downloaded) opens the report from the
+    file, offline; a click on Russia's cell of the backers matrix lists the claims behind it, among them the
+    seeds' sentences that say Russia backs the Haftar camp (tests/expected/backers.csv)."""
+    from playwright.sync_api import sync_playwright
+
+    from libyalib import foreign_backers
+
+    backers = foreign_backers(seeds)
+    states = backers[
+        (backers.backer_kind == "state") & backers.stance.isin(["asserted", "claimed by someone", "alleged"])
+    ]
+    russia = states[(states.backer == "Russia") & (states.side == "haftar_camp")]
+    assert len(russia) == 3  # 002 once, 003 twice: hand-checked in tests/expected/backers.csv
+    expected = {" ".join(e.split())[:60] for e in russia.evidence}
+    errors: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[a for a in FLAGS if "=" not in a])
+        page = browser.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.route(
+            "**/*", lambda route: route.abort() if not route.request.url.startswith("file:") else route.continue_()
+        )
+        page.goto(report.as_uri())
+        chart = page.locator('#chart-backers-matrix[data-ready="yes"]')
+        chart.wait_for(timeout=60_000)
+        before = chart.inner_text()
+        cell = chart.locator('g.mark-rect.role-mark path[aria-label*="backer: Russia;"][aria-label*="Haftar"]')
+        assert cell.count() == 1
+        cell.click()
+        page.wait_for_function(
+            "document.querySelector('#chart-backers-matrix').innerText.includes(' · ')", timeout=10_000
+        )
+        after = chart.inner_text()
+        browser.close()
+    assert not any(e in before for e in expected)  # nothing listed before the click
+    assert all(e in " ".join(after.split()) for e in expected), (expected, after)
+    assert errors == []

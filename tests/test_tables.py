@@ -11,7 +11,7 @@ from libyalib.tables.read import NAMES, read_table
 
 #: The columns the notebooks ask for (02, 03, 04), and every column.
 ASKED = {
-    "articles": [["article_id", "published"], ["article_id", "story_id"], None],
+    "articles": [["article_id", "published", "story_id"], ["article_id", "story_id"], None],
     "mentions": [["article_id", "section", "sentence_id", "actor", "side", "form", "model"], None],
     "backers": [None],
     "events": [None],

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..ingest.furniture import ARTICLE_ROLES
-from .style import MAX_ARTICLES, PALETTE, detached, empty, set_style, short_labels
+from .style import PALETTE, PER_ARTICLE, detached, empty, periods, set_style, short_labels
 
 
 def stripped_lines(corpus) -> pd.DataFrame:
@@ -16,14 +16,41 @@ def stripped_lines(corpus) -> pd.DataFrame:
     return table.reindex(corpus.articles.article_id, fill_value=0)
 
 
+def _overview_by_period(corpus):
+    """A corpus of many articles: articles per month (or quarter) of publication, and the lines of page
+    furniture stripped from them all, by role."""
+    articles = corpus.articles
+    period = periods(articles)
+    counts = period[period != ""].value_counts().sort_index()
+    fig, (when, lines) = plt.subplots(1, 2, figsize=(12, 0.22 * max(len(counts), 12) + 1.5), layout="constrained")
+    if counts.empty:
+        empty(when, "no article dated to the month")
+    else:
+        when.barh(counts.index, counts.to_numpy(), color=PALETTE[0])
+        when.invert_yaxis()
+        when.tick_params(axis="y", labelsize=7)
+    undated = int((period == "").sum())
+    when.set_title(f"Articles by publication ({undated} dated to the year or undated)")
+    when.set_xlabel("articles")
+    table = stripped_lines(corpus).sum().sort_values(ascending=False, kind="stable")
+    if table.empty or table.sum() == 0:
+        empty(lines, "no lines stripped")
+    else:
+        lines.barh([r.replace("_", " ") for r in table.index], table.to_numpy(), color=PALETTE[1])
+        lines.invert_yaxis()
+    lines.set_title("Lines stripped as page furniture, by role")
+    lines.set_xlabel("lines")
+    fig.suptitle(f"The corpus: {len(articles)} articles", x=0.01, ha="left", fontweight="bold")
+    return detached(fig)
+
+
 def corpus_overview(corpus):
-    """Words of article text per article, beside the lines of page furniture stripped from each file
-    (the :data:`MAX_ARTICLES` longest articles of a larger corpus)."""
+    """Words of article text per article, beside the lines of page furniture stripped from each file; for
+    more than :data:`PER_ARTICLE` articles, articles per month of publication and the lines stripped."""
     set_style()
     total = len(corpus.articles)
-    if total > MAX_ARTICLES:
-        longest = corpus.articles.n_words.sort_values(ascending=False, kind="stable").index[:MAX_ARTICLES]
-        corpus = corpus.subset(corpus.articles.article_id[sorted(longest)])
+    if total > PER_ARTICLE:
+        return _overview_by_period(corpus)
     fig, (words, lines) = plt.subplots(
         1, 2, figsize=(10, 0.6 * max(len(corpus.articles), 3) + 1.5), sharey=True, layout="constrained"
     )
@@ -62,7 +89,5 @@ def corpus_overview(corpus):
     words.set_xlabel("words")
     lines.set_title("Lines stripped as page furniture")
     lines.set_xlabel("lines")
-    shown = len(corpus.articles)
-    title = "The corpus" if shown == total else f"The corpus: the {shown} longest of {total} articles"
-    fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+    fig.suptitle("The corpus", x=0.01, ha="left", fontweight="bold")
     return detached(fig)

@@ -11,7 +11,7 @@ import pandas as pd
 import seaborn as sns
 
 from ..extract.mentions import mention_counts
-from .style import MAX_ARTICLES, SIDE_COLOURS, SIDE_LABELS, detached, empty, set_style, short_labels
+from .style import PER_ARTICLE, SIDE_COLOURS, SIDE_LABELS, detached, empty, periods, set_style, short_labels
 
 #: Left out of the mention charts: the country every article is about.
 DEFAULT_EXCLUDE = ("Libya",)
@@ -47,72 +47,100 @@ def top_actors(mentions: pd.DataFrame, n: int = 20, exclude=DEFAULT_EXCLUDE):
     return detached(fig)
 
 
+def _by_period(kept: pd.DataFrame, articles: pd.DataFrame, column: str) -> tuple[pd.DataFrame, pd.Series]:
+    """Mentions per ``column`` value and month (or quarter) of publication, divided by the independent
+    stories published in it; and the stories per period."""
+    period = periods(articles).set_axis(articles.article_id)
+    story = articles.set_index("article_id").story_id if "story_id" in articles else period.index.to_series()
+    dated = period[period != ""]
+    stories = story[dated.index].groupby(dated).nunique()
+    counts = pd.crosstab(kept[column], kept.article_id.map(period)).drop(columns="", errors="ignore")
+    counts = counts.reindex(columns=stories.index, fill_value=0)
+    return counts.div(stories, axis=1), stories
+
+
 def actor_article_heatmap(mentions: pd.DataFrame, articles: pd.DataFrame, n: int = 25, exclude=DEFAULT_EXCLUDE):
-    """Mentions of the ``n`` most-mentioned actors in each article (seaborn heatmap)."""
+    """Mentions of the ``n`` most-mentioned actors in each article (seaborn heatmap); for more than
+    :data:`PER_ARTICLE` articles, per month (or quarter) of publication, per story published in it."""
     set_style()
-    table = mention_counts(_counted(mentions, exclude)).head(n)
-    table = table.reindex(columns=articles.article_id, fill_value=0)
-    total = table.shape[1]
-    if total > MAX_ARTICLES:  # the articles with most mentions of these actors, in corpus order
-        most = table.sum().sort_values(ascending=False, kind="stable").index[:MAX_ARTICLES]
-        table = table[[a for a in table.columns if a in set(most)]]
-    names = short_labels(articles.article_id)
-    labels = {a.article_id: f"{names[a.article_id]}\n{a.published or 'undated'}" for a in articles.itertuples()}
+    kept = _counted(mentions, exclude)
+    table = mention_counts(kept).head(n)
+    per_article = len(articles) <= PER_ARTICLE
+    if per_article:
+        table = table.reindex(columns=articles.article_id, fill_value=0)
+        names = short_labels(articles.article_id)
+        labels = {a.article_id: f"{names[a.article_id]}\n{a.published or 'undated'}" for a in articles.itertuples()}
+        table = table.rename(columns=labels)
+    else:
+        table, stories = _by_period(kept[kept.actor.isin(table.index)], articles, "actor")
+        table = table.reindex(mention_counts(kept).head(n).index).fillna(0)
+        table.columns = [f"{p}\n{stories[p]} st." for p in table.columns]
     fig, ax = plt.subplots(
-        figsize=(2.2 + 1.1 * max(len(table.columns), 3), 0.32 * max(len(table), 6) + 1.5), layout="constrained"
+        figsize=(2.2 + (1.1 if per_article else 0.55) * max(len(table.columns), 3), 0.32 * max(len(table), 6) + 1.5),
+        layout="constrained",
     )
-    if table.empty:
-        empty(ax, "no mentions")
+    if table.empty or table.shape[1] == 0:
+        empty(ax, "no mentions" if per_article or kept.empty else "no articles dated to the month")
     else:
         sns.heatmap(
-            table.rename(columns=labels),
+            table,
             annot=True,
-            fmt="d",
+            fmt="d" if per_article else ".1f",
             cmap="Blues",
             cbar=False,
             linewidths=0.5,
             ax=ax,
-            annot_kws={"fontsize": 8},
+            annot_kws={"fontsize": 8 if per_article else 6.5},
         )
         ax.set_ylabel("")
-        ax.set_xlabel("article (publication date)")
-        ax.tick_params(axis="x", rotation=0)
+        ax.set_xlabel("article (publication date)" if per_article else "publication (independent stories)")
+        ax.tick_params(axis="x", rotation=0 if per_article else 90)
     ax.set_title(
         "Mentions per actor and article"
-        + (f" (the {table.shape[1]} of {total} articles with most mentions)" if table.shape[1] < total else "")
+        if per_article
+        else f"Mentions per story published, by actor and period ({len(articles)} articles)"
     )
     return detached(fig)
 
 
 def mentions_by_side(mentions: pd.DataFrame, articles: pd.DataFrame, exclude=DEFAULT_EXCLUDE):
-    """Mentions of each side's actors per article (stacked bars)."""
+    """Mentions of each side's actors per article (stacked bars); for more than :data:`PER_ARTICLE`
+    articles, per month (or quarter) of publication, per story published in it."""
     set_style()
     kept = _counted(mentions, exclude).assign(side=lambda f: f.side.replace("", "none"))
-    table = pd.crosstab(kept.article_id, kept.side).reindex(
-        index=articles.article_id, columns=list(SIDE_LABELS), fill_value=0
-    )
-    total = len(table)
-    if total > MAX_ARTICLES:
-        most = table.sum(axis=1).sort_values(ascending=False, kind="stable").index[:MAX_ARTICLES]
-        table = table.loc[[a for a in table.index if a in set(most)]]
-    fig, ax = plt.subplots(figsize=(8, 0.5 * max(len(table), 3) + 1.5), layout="constrained")
-    if table.to_numpy().sum() == 0:
-        empty(ax, "no mentions")
-    else:
-        left = pd.Series(0, index=table.index)
+    per_article = len(articles) <= PER_ARTICLE
+    if per_article:
+        table = pd.crosstab(kept.article_id, kept.side).reindex(
+            index=articles.article_id, columns=list(SIDE_LABELS), fill_value=0
+        )
         names = short_labels(table.index)
         labels = [names[a] for a in table.index]
+    else:
+        by_period, _ = _by_period(kept, articles, "side")
+        table = by_period.T.reindex(columns=list(SIDE_LABELS), fill_value=0).fillna(0)
+        labels = list(table.index)
+    fig, ax = plt.subplots(figsize=(8, (0.5 if per_article else 0.22) * max(len(table), 3) + 1.5), layout="constrained")
+    if table.to_numpy().sum() == 0:
+        empty(ax, "no mentions" if per_article or kept.empty else "no articles dated to the month")
+    else:
+        left = pd.Series(0.0, index=table.index)
         for side in SIDE_LABELS:
             ax.barh(
                 labels, table[side].to_numpy(), left=left.to_numpy(), color=SIDE_COLOURS[side], label=SIDE_LABELS[side]
             )
             left += table[side]
         ax.invert_yaxis()
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=4, fontsize=8, frameon=False)
-    ax.set_xlabel("mentions")
+        ax.tick_params(axis="y", labelsize=8 if per_article else 7)
+        ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.15 if per_article else -0.05),
+            ncols=4,
+            fontsize=8,
+            frameon=False,
+        )
+    ax.set_xlabel("mentions" if per_article else "mentions per story published in the period")
     ax.set_title(
-        "Mentions by side in the conflict"
-        + (f" (the {len(table)} of {total} articles with most mentions)" if len(table) < total else "")
+        "Mentions by side in the conflict" + ("" if per_article else f" ({len(articles)} articles, by period)")
     )
     return detached(fig)
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import matplotlib
+import pandas as pd
 
 matplotlib.use("Agg") if matplotlib.get_backend().lower() not in (
     "agg",
@@ -30,6 +31,18 @@ SIDE_LABELS = {
 
 #: Charts with one row or column per article show at most this many (and say which).
 MAX_ARTICLES = 40
+#: Up to this many articles a chart shows each one; beyond, it shows months (or quarters) of publication.
+PER_ARTICLE = 15
+
+
+def periods(articles: pd.DataFrame) -> pd.Series:
+    """The month of publication of each article (``2019-04``), or its quarter (``2019-Q2``) when the dated
+    articles span more than four years; empty for an article dated only to the year or not at all."""
+    month = articles.published.where(articles.published.str.len() >= 7, "").str[:7]
+    dated = month[month != ""]
+    if len(dated) and (int(dated.max()[:4]) - int(dated.min()[:4])) >= 4:
+        return month.map(lambda m: f"{m[:4]}-Q{(int(m[5:7]) - 1) // 3 + 1}" if m else "")
+    return month
 
 
 def short_label(article_id: str) -> str:
