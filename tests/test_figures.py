@@ -73,30 +73,30 @@ def test_articles_with_the_same_short_name_keep_their_own_rows(tmp_path):
     plt.close(fig)
 
 
-def test_a_corpus_of_500_articles_stays_legible(tmp_path):
-    # 500 articles of our own (loaded, not annotated), published over 2015-2016, and made-up rows for them:
+def test_a_corpus_of_1000_articles_stays_legible(tmp_path):
+    # 1,000 articles of our own (loaded, not annotated), published over 2015-2016, and made-up rows for them:
     # beyond 15 articles the per-article charts show months of publication, mentions per story published;
     # the timeline the 40 events told by the most stories; each says so.
     lines = ["file,outlet,url,published,published_precision"]
-    for i in range(500):
-        (tmp_path / f"a{i:03d}.txt").write_text(
+    for i in range(1000):
+        (tmp_path / f"a{i:04d}.txt").write_text(
             f"Report {i}\n\n" + f"The GNA met envoys from Italy {i}. " * (1 + i % 7)
         )
-        lines.append(f"a{i:03d}.txt,,,{2015 + i % 2}-{1 + i // 2 % 12:02d}-01,day")
+        lines.append(f"a{i:04d}.txt,,,{2015 + i % 2}-{1 + i // 2 % 12:02d}-01,day")
     (tmp_path / "SOURCES.csv").write_text("\n".join(lines) + "\n")
     corpus = load_corpus(tmp_path)
     ids = corpus.articles.article_id
     mentions = pd.DataFrame(
         {
             "article_id": ids.repeat(3).to_numpy(),
-            "actor": ["Khalifa Haftar", "Italy", "Turkey"] * 500,
+            "actor": ["Khalifa Haftar", "Italy", "Turkey"] * 1000,
             "form": "name",
-            "side": ["haftar_camp", "none", "none"] * 500,
+            "side": ["haftar_camp", "none", "none"] * 1000,
             "sentence_id": 0,
         }
     )
     fig = charts.corpus_overview(corpus)
-    assert len(fig.axes[0].get_yticklabels()) == 24 and "500 articles" in fig._suptitle.get_text()  # 24 months
+    assert len(fig.axes[0].get_yticklabels()) == 24 and "1000 articles" in fig._suptitle.get_text()  # 24 months
     fig = charts.actor_article_heatmap(mentions, corpus.articles)
     ax = fig.axes[0]
     assert len(ax.get_xticklabels()) == 24 and "per story published" in ax.get_title("left")
@@ -108,25 +108,25 @@ def test_a_corpus_of_500_articles_stays_legible(tmp_path):
     assert shown == [round(v, 1) for v in expected]
     fig = charts.mentions_by_side(mentions, corpus.articles)
     assert len(fig.axes[0].get_yticklabels()) == 24
-    days = pd.date_range("2015-01-01", periods=500, freq="D").strftime("%Y-%m-%d")
+    days = pd.date_range("2015-01-01", periods=1000, freq="D").strftime("%Y-%m-%d")
     chronology = pd.DataFrame(
         {
             "date_start": days,
             "date_end": days,
             "precision": "day",
             "kind": "meeting",
-            "what": [f"Envoys met in Rome, meeting number {i}" for i in range(500)],
-            "n_stories": [1 + i % 5 for i in range(500)],
-            "n_articles": [1 + i % 7 for i in range(500)],
+            "what": [f"Envoys met in Rome, meeting number {i}" for i in range(1000)],
+            "n_stories": [1 + i % 5 for i in range(1000)],
+            "n_articles": [1 + i % 7 for i in range(1000)],
             "disagreement": "",
             "article_ids": ids.to_numpy(),
         }
     )
     fig = charts.timeline(chronology, corpus.articles)
     ax = fig.axes[0]
-    assert "the 40 reported by the most stories, of 500 events" in ax.get_title("left")
+    assert "the 40 reported by the most stories, of 1000 events" in ax.get_title("left")
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert len(labels) == 40 and all("(5 stories)" in label for label in labels)  # the 100 told by 5 stories
+    assert len(labels) == 40 and all("(5 stories)" in label for label in labels)  # the 200 told by 5 stories
     assert labels == sorted(labels)  # in date order
     plt.close("all")
 

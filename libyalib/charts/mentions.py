@@ -71,9 +71,10 @@ def actor_article_heatmap(mentions: pd.DataFrame, articles: pd.DataFrame, n: int
         names = short_labels(articles.article_id)
         labels = {a.article_id: f"{names[a.article_id]}\n{a.published or 'undated'}" for a in articles.itertuples()}
         table = table.rename(columns=labels)
-    else:
-        table, stories = _by_period(kept[kept.actor.isin(table.index)], articles, "actor")
-        table = table.reindex(mention_counts(kept).head(n).index).fillna(0)
+    else:  # the actors most mentioned in the articles dated to the month
+        dated = kept[kept.article_id.isin(articles.article_id[periods(articles) != ""])]
+        table, stories = _by_period(dated, articles, "actor")
+        table = table.reindex(mention_counts(dated).head(n).index).fillna(0)
         table.columns = [f"{p}\n{stories[p]} st." for p in table.columns]
     fig, ax = plt.subplots(
         figsize=(2.2 + (1.1 if per_article else 0.55) * max(len(table.columns), 3), 0.32 * max(len(table), 6) + 1.5),
@@ -131,13 +132,7 @@ def mentions_by_side(mentions: pd.DataFrame, articles: pd.DataFrame, exclude=DEF
             left += table[side]
         ax.invert_yaxis()
         ax.tick_params(axis="y", labelsize=8 if per_article else 7)
-        ax.legend(
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.15 if per_article else -0.05),
-            ncols=4,
-            fontsize=8,
-            frameon=False,
-        )
+        fig.legend(loc="outside lower center", ncols=4, fontsize=8, frameon=False)  # below the axis title
     ax.set_xlabel("mentions" if per_article else "mentions per story published in the period")
     ax.set_title(
         "Mentions by side in the conflict" + ("" if per_article else f" ({len(articles)} articles, by period)")
