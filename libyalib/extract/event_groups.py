@@ -5,8 +5,10 @@ chronology row when they are of the same kind, their dates are compatible and th
 or a place (reports that name none join only within their article). Dates are compatible when their
 intervals meet ("April 4, 2019" and "in April"); when a report dates only the saying ("IS has seized the
 airport, a spokesman said Friday") the happening lies in the week up to that day; and two reports that give
-different days a few days apart ("July 27" against "July 25") are one event whose dates disagree, both kept.
-The row takes the most precise date its reports support.
+different days a few days apart ("July 27" against "July 25") are one event whose dates disagree, both kept,
+when they share two actors, or an actor and the place, or the place and the happening a day apart ("the capture
+of Sirte, announced on December 5" and "Sirte was liberated on December 6"). The row takes the most precise
+date its reports support.
 
 Reconciliation is near-linear in the number of reports: they are read finest first, and a report is only
 compared with the events already formed that share its kind and one of its actors or its place and lie
@@ -23,7 +25,7 @@ from collections import Counter
 
 import pandas as pd
 
-from ..nlp.kb import load_kb
+from ..nlp.kb import load_kb, member_of
 
 COLUMNS = [
     "event_id",
@@ -79,6 +81,8 @@ TIME_PRECISION = {"day": 1, "week": 2, "range": 2, "month": 3, "season": 3, "hal
 FAMILIES = {"agreement": "meeting"}
 #: Days two reports may put between one event's dates before they are two events.
 DISAGREE_DAYS = 3
+#: Days apart that reports of one happening (kind, ACLED's type and sub-type) at one place may be.
+PLACE_DAYS = 1
 #: A report that dates only the saying: the happening is in the days up to it.
 REPORTED_DAYS = 6
 
@@ -100,10 +104,11 @@ def _ARTICLE_KEYS(keys: set) -> set:  # noqa: N802
 class _Event:
     """The reports of one event so far."""
 
-    __slots__ = ("kinds", "lo", "hi", "members", "direct", "keys")
+    __slots__ = ("kinds", "happenings", "lo", "hi", "members", "direct", "keys")
 
     def __init__(self, report: dict):
         self.kinds = {report["kind"]}
+        self.happenings = {report["happening"]}
         self.lo, self.hi = report["lo"], report["hi"]
         self.members = [report]
         self.direct = [report] if not report["reported"] else []
@@ -123,25 +128,44 @@ class _Event:
         if max(self.lo, r["lo"]) <= min(self.hi, r["hi"]):
             if r["reported"] or not self.direct:
                 return shared, False
-            if max(max(m["start"] for m in self.direct), r["start"]) <= min(
-                min(m["end"] for m in self.direct), r["end"]
-            ):
+            first, last = max(m["start"] for m in self.direct), min(m["end"] for m in self.direct)
+            if first > last:  # its reports disagree: the days they give
+                first, last = min(m["start"] for m in self.direct), max(m["end"] for m in self.direct)
+            if max(first, r["start"]) <= min(last, r["end"]):
                 return shared, False
         days = [m for m in self.direct if m["precision"] == "day"]
         if any(m["row"].article_id == r["row"].article_id for m in days):
             return None
-        strong = len(common - _ARTICLE_KEYS(common)) >= 2 and "statement" not in self.kinds | {r["kind"]}
-        if r["precision"] == "day" and not r["reported"] and days and strong:
-            if all(abs(m["start"] - r["start"]) <= DISAGREE_DAYS for m in days):
-                return shared, True  # two actors or an actor and the place in common, a few days apart
+        if r["precision"] != "day" or not days or "statement" in self.kinds | {r["kind"]}:
+            return None
+        gap = max(abs(m["start"] - r["start"]) for m in days)
+        if len(common - _ARTICLE_KEYS(common)) >= 2 and not r["reported"] and gap <= DISAGREE_DAYS:
+            return shared, True  # two actors or an actor and the place in common, a few days apart
+        place = any(key.startswith("place:") for key in common)
+        if place and r["happening"] in self.happenings and gap <= PLACE_DAYS:
+            return shared, True  # one happening at one place, told a day apart (or announced the day before)
         return None
+
+    def merge(self, other: _Event) -> bool:
+        """Take in the reports of ``other`` if their dates meet this event's; whether it did."""
+        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        if lo > hi or self.kinds.isdisjoint(other.kinds) and not self.keys & other.keys - _ARTICLE_KEYS(other.keys):
+            return False
+        self.lo, self.hi = lo, hi
+        self.members += other.members
+        self.direct += other.direct
+        self.kinds |= other.kinds
+        self.happenings |= other.happenings
+        self.keys |= other.keys
+        return True
 
     def add(self, r: dict, disagree: bool) -> None:
         if not disagree:
             self.lo, self.hi = max(self.lo, r["lo"]), min(self.hi, r["hi"])
         self.members.append(r)
         self.kinds.add(r["kind"])
-        if not r["reported"]:
+        self.happenings.add(r["happening"])
+        if not r["reported"] or disagree:
             self.direct.append(r)
         self.keys |= r["keys"]
 
@@ -162,10 +186,13 @@ def _reports(events: pd.DataFrame, stories: dict) -> list[dict]:
         # a statement and a report of what it said: "X said on Monday that ..." and "X spoke on Monday"
         speaker = row.said_by if reported else row.actor1 if row.kind == "statement" else ""
         said = {f"said:{speaker}"} if speaker and kb.kind(speaker) != "media" else set()
+        if said and reported and member_of(speaker):  # who speaks for a body speaks as it ("Haftar announced
+            said.add(f"said:{member_of(speaker)}")  # the handover" and "the army said it hands over")
         out.append(
             {
                 "row": row,
                 "kind": FAMILIES.get(row.kind, row.kind),
+                "happening": (row.kind, row.event_type, row.sub_event_type),
                 "precision": row.precision,
                 "start": start,
                 "end": end,
@@ -190,9 +217,9 @@ def _group(reports: list[dict]) -> list[_Event]:
     reports.sort(key=lambda r: (PRECISION_ORDER[r["precision"]], r["reported"], r["start"], r["end"]))
     events: list[_Event] = []
     index: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (kind, key) -> sorted (first day, event)
+    into: dict[int, int] = {}  # an event merged into another -> that one
     for r in reports:
-        best = None
-        seen: set[int] = set()
+        fits: dict[int, tuple] = {}
         # the events that start within the report's own dates first; wider (other days, reports of it) if none
         for lo, hi in ((r["start"], r["end"]), (r["lo"] - DISAGREE_DAYS, r["hi"] + REPORTED_DAYS + DISAGREE_DAYS)):
             for kind, key in sorted(_slots(r)):
@@ -200,32 +227,34 @@ def _group(reports: list[dict]) -> list[_Event]:
                 for _, number in bucket[
                     bisect.bisect_left(bucket, (lo, -1)) : bisect.bisect_right(bucket, (hi, len(events)))
                 ]:
-                    if number in seen:
+                    while number in into:
+                        number = into[number]
+                    if number in fits:
                         continue
-                    seen.add(number)
                     fit = events[number].accepts(r)
-                    if fit is not None:
-                        rank = (not fit[1], fit[0], len(events[number].members), -number)
-                        if best is None or rank > best[0]:
-                            best = (rank, number, fit[1])
-            if best is not None:
+                    fits[number] = (not fit[1], fit[0], len(events[number].members), -number, fit[1]) if fit else ()
+            if any(fits.values()):
                 break
-        if best is None:
+        ranked = sorted((rank for rank in fits.values() if rank), reverse=True)
+        if not ranked:
             number = len(events)
             events.append(_Event(r))
-            anchor = r["start"]
         else:
-            _, number, disagree = best
-            event = events[number]
-            event.add(r, disagree)
-            anchor = event.members[0]["start"]
+            number = -ranked[0][3]
+            events[number].add(r, ranked[0][4])
+            # a report that fits two events without doubt makes them one ("the army announced the handover"
+            # and "Haftar handed over the ports" on one day)
+            for rank in ranked[1:]:
+                if ranked[0][0] and rank[0] and events[number].merge(events[-rank[3]]):
+                    into[-rank[3]] = number
+        anchor = events[number].members[0]["start"]
         for slot in _slots(r):
             entry = (anchor, number)
             bucket = index.setdefault(slot, [])
             at = bisect.bisect_left(bucket, entry)
             if at == len(bucket) or bucket[at] != entry:
                 bucket.insert(at, entry)
-    return events
+    return [event for number, event in enumerate(events) if number not in into]
 
 
 def _most(values, first: str = "") -> str:
