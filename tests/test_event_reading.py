@@ -244,19 +244,3 @@ def test_one_happening_at_one_place_told_a_day_apart_is_one_row(tmp_path):
     row = rec[rec.article_ids == "a;b"].iloc[0]
     assert (row.date_start, row.date_end, row.precision) == ("2017-03-02", "2017-03-03", "range")
     assert row.disagreement == "2017-03-02 (a); 2017-03-03 (b)"
-
-
-def test_a_report_that_fits_two_events_joins_them(tmp_path):
-    # Sentences written for this test, published Tuesday 2018-07-03: a handover told as an act (a), as what
-    # its commander announced (b) and as what his army said it would do (c), all on Monday.
-    corpus = _corpus(
-        tmp_path,
-        {
-            "a": ("2018-07-03", "Haftar's forces handed control of the Hariga terminal to an eastern company on Monday."),
-            "b": ("2018-07-03", "Khalifa Haftar announced on Monday the handover of the Hariga terminal."),
-            "c": ("2018-07-03", "The Libyan National Army said on Monday that it would hand the terminal over."),
-        },
-    )
-    rec = reconcile(chronology(corpus), corpus.articles)
-    assert rec.article_ids.tolist() == ["a;b;c"]
-    assert (rec.date_start.iloc[0], rec.kind.iloc[0]) == ("2018-07-02", "military action")

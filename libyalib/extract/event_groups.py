@@ -6,9 +6,9 @@ or a place (reports that name none join only within their article). Dates are co
 intervals meet ("April 4, 2019" and "in April"); when a report dates only the saying ("IS has seized the
 airport, a spokesman said Friday") the happening lies in the week up to that day; and two reports that give
 different days a few days apart ("July 27" against "July 25") are one event whose dates disagree, both kept,
-when they share two actors, or an actor and the place, or the place and the happening a day apart ("the capture
-of Sirte, announced on December 5" and "Sirte was liberated on December 6"). The row takes the most precise
-date its reports support.
+when they share two actors, or an actor and the place; a report of the saying joins the happening it names at
+its place when a day apart ("the capture of Sirte, announced on December 5" and "Sirte was liberated on
+December 6"). The row takes the most precise date its reports support.
 
 Reconciliation is near-linear in the number of reports: they are read finest first, and a report is only
 compared with the events already formed that share its kind and one of its actors or its place and lie
@@ -25,7 +25,7 @@ from collections import Counter
 
 import pandas as pd
 
-from ..nlp.kb import load_kb, member_of
+from ..nlp.kb import load_kb
 
 COLUMNS = [
     "event_id",
@@ -81,7 +81,8 @@ TIME_PRECISION = {"day": 1, "week": 2, "range": 2, "month": 3, "season": 3, "hal
 FAMILIES = {"agreement": "meeting"}
 #: Days two reports may put between one event's dates before they are two events.
 DISAGREE_DAYS = 3
-#: Days apart that reports of one happening (kind, ACLED's type and sub-type) at one place may be.
+#: Days apart that a report of the saying and the day of one happening (kind, ACLED's type and sub-type)
+#: at one place may be.
 PLACE_DAYS = 1
 #: A report that dates only the saying: the happening is in the days up to it.
 REPORTED_DAYS = 6
@@ -97,22 +98,39 @@ def _ordinal(day: str) -> int:
     return dt.date.fromisoformat(day).toordinal()
 
 
-def _ARTICLE_KEYS(keys: set) -> set:  # noqa: N802
+def _article_keys(keys: set) -> set:
     return {k for k in keys if k.startswith("article:")}
 
 
 class _Event:
     """The reports of one event so far."""
 
-    __slots__ = ("kinds", "happenings", "lo", "hi", "members", "direct", "keys")
+    __slots__ = ("kinds", "happenings", "lo", "hi", "members", "direct", "keys", "span", "hull", "days", "day_articles")
 
     def __init__(self, report: dict):
         self.kinds = {report["kind"]}
         self.happenings = {report["happening"]}
         self.lo, self.hi = report["lo"], report["hi"]
         self.members = [report]
-        self.direct = [report] if not report["reported"] else []
         self.keys = set(report["keys"])
+        # the reports that date the happening itself, and summaries of their dates
+        self.direct: list[dict] = []
+        self.span = self.hull = self.days = (0, -1)  # dates all give; dates any gives; days given, first and last
+        self.day_articles: set[str] = set()
+        if not report["reported"]:
+            self._date(report)
+
+    def _date(self, r: dict) -> None:
+        """Count ``r`` among the reports that date the happening."""
+        first = not self.direct
+        self.direct.append(r)
+        (a, b), (c, d) = self.span, self.hull
+        self.span = (r["start"], r["end"]) if first else (max(a, r["start"]), min(b, r["end"]))
+        self.hull = (r["start"], r["end"]) if first else (min(c, r["start"]), max(d, r["end"]))
+        if r["precision"] == "day":
+            a, b = self.days
+            self.days = (r["start"], r["start"]) if not self.day_articles else (min(a, r["start"]), max(b, r["start"]))
+            self.day_articles.add(r["row"].article_id)
 
     def accepts(self, r: dict) -> tuple[int, bool] | None:
         """How well report ``r`` fits (shared keys), and whether it disagrees on the day; None if not. A
@@ -128,36 +146,20 @@ class _Event:
         if max(self.lo, r["lo"]) <= min(self.hi, r["hi"]):
             if r["reported"] or not self.direct:
                 return shared, False
-            first, last = max(m["start"] for m in self.direct), min(m["end"] for m in self.direct)
-            if first > last:  # its reports disagree: the days they give
-                first, last = min(m["start"] for m in self.direct), max(m["end"] for m in self.direct)
+            first, last = self.span if self.span[0] <= self.span[1] else self.hull  # or the days they give
             if max(first, r["start"]) <= min(last, r["end"]):
                 return shared, False
-        days = [m for m in self.direct if m["precision"] == "day"]
-        if any(m["row"].article_id == r["row"].article_id for m in days):
+        if r["row"].article_id in self.day_articles:
             return None
-        if r["precision"] != "day" or not days or "statement" in self.kinds | {r["kind"]}:
+        if r["precision"] != "day" or not self.day_articles or "statement" in self.kinds | {r["kind"]}:
             return None
-        gap = max(abs(m["start"] - r["start"]) for m in days)
-        if len(common - _ARTICLE_KEYS(common)) >= 2 and not r["reported"] and gap <= DISAGREE_DAYS:
+        gap = max(abs(self.days[0] - r["start"]), abs(self.days[1] - r["start"]))
+        if len(common - _article_keys(common)) >= 2 and not r["reported"] and gap <= DISAGREE_DAYS:
             return shared, True  # two actors or an actor and the place in common, a few days apart
         place = any(key.startswith("place:") for key in common)
-        if place and r["happening"] in self.happenings and gap <= PLACE_DAYS:
-            return shared, True  # one happening at one place, told a day apart (or announced the day before)
+        if place and r["reported"] and r["happening"] in self.happenings and gap <= PLACE_DAYS:
+            return shared, True  # a happening at one place, announced a day apart from the day it is given
         return None
-
-    def merge(self, other: _Event) -> bool:
-        """Take in the reports of ``other`` if their dates meet this event's; whether it did."""
-        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
-        if lo > hi or self.kinds.isdisjoint(other.kinds) and not self.keys & other.keys - _ARTICLE_KEYS(other.keys):
-            return False
-        self.lo, self.hi = lo, hi
-        self.members += other.members
-        self.direct += other.direct
-        self.kinds |= other.kinds
-        self.happenings |= other.happenings
-        self.keys |= other.keys
-        return True
 
     def add(self, r: dict, disagree: bool) -> None:
         if not disagree:
@@ -166,7 +168,7 @@ class _Event:
         self.kinds.add(r["kind"])
         self.happenings.add(r["happening"])
         if not r["reported"] or disagree:
-            self.direct.append(r)
+            self._date(r)
         self.keys |= r["keys"]
 
 
@@ -186,8 +188,6 @@ def _reports(events: pd.DataFrame, stories: dict) -> list[dict]:
         # a statement and a report of what it said: "X said on Monday that ..." and "X spoke on Monday"
         speaker = row.said_by if reported else row.actor1 if row.kind == "statement" else ""
         said = {f"said:{speaker}"} if speaker and kb.kind(speaker) != "media" else set()
-        if said and reported and member_of(speaker):  # who speaks for a body speaks as it ("Haftar announced
-            said.add(f"said:{member_of(speaker)}")  # the handover" and "the army said it hands over")
         out.append(
             {
                 "row": row,
@@ -217,9 +217,9 @@ def _group(reports: list[dict]) -> list[_Event]:
     reports.sort(key=lambda r: (PRECISION_ORDER[r["precision"]], r["reported"], r["start"], r["end"]))
     events: list[_Event] = []
     index: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (kind, key) -> sorted (first day, event)
-    into: dict[int, int] = {}  # an event merged into another -> that one
     for r in reports:
-        fits: dict[int, tuple] = {}
+        best = None
+        seen: set[int] = set()
         # the events that start within the report's own dates first; wider (other days, reports of it) if none
         for lo, hi in ((r["start"], r["end"]), (r["lo"] - DISAGREE_DAYS, r["hi"] + REPORTED_DAYS + DISAGREE_DAYS)):
             for kind, key in sorted(_slots(r)):
@@ -227,34 +227,32 @@ def _group(reports: list[dict]) -> list[_Event]:
                 for _, number in bucket[
                     bisect.bisect_left(bucket, (lo, -1)) : bisect.bisect_right(bucket, (hi, len(events)))
                 ]:
-                    while number in into:
-                        number = into[number]
-                    if number in fits:
+                    if number in seen:
                         continue
+                    seen.add(number)
                     fit = events[number].accepts(r)
-                    fits[number] = (not fit[1], fit[0], len(events[number].members), -number, fit[1]) if fit else ()
-            if any(fits.values()):
+                    if fit is not None:
+                        rank = (not fit[1], fit[0], len(events[number].members), -number)
+                        if best is None or rank > best[0]:
+                            best = (rank, number, fit[1])
+            if best is not None:
                 break
-        ranked = sorted((rank for rank in fits.values() if rank), reverse=True)
-        if not ranked:
+        if best is None:
             number = len(events)
             events.append(_Event(r))
+            anchor = r["start"]
         else:
-            number = -ranked[0][3]
-            events[number].add(r, ranked[0][4])
-            # a report that fits two events without doubt makes them one ("the army announced the handover"
-            # and "Haftar handed over the ports" on one day)
-            for rank in ranked[1:]:
-                if ranked[0][0] and rank[0] and events[number].merge(events[-rank[3]]):
-                    into[-rank[3]] = number
-        anchor = events[number].members[0]["start"]
+            _, number, disagree = best
+            event = events[number]
+            event.add(r, disagree)
+            anchor = event.members[0]["start"]
         for slot in _slots(r):
             entry = (anchor, number)
             bucket = index.setdefault(slot, [])
             at = bisect.bisect_left(bucket, entry)
             if at == len(bucket) or bucket[at] != entry:
                 bucket.insert(at, entry)
-    return [event for number, event in enumerate(events) if number not in into]
+    return events
 
 
 def _most(values, first: str = "") -> str:
