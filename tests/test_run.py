@@ -121,8 +121,8 @@ def test_every_input_is_an_article_or_a_rejected_row(ran):
     assert sorted(articles.article_id[articles.file.str.endswith("story.txt")]) == ["2019/04/story", "2020/01/story"]
     stories = articles.set_index("article_id").story_id
     assert stories["agency"] == stories["reprint-a"] == stories["reprint-b"] == "agency"
-    assert stories["scraped#1"] == "agency"  # the same wire text came in the table too
-    assert stories["mc-1"] == stories["scraped#2"]  # an archive copy with small edits
+    assert stories["scraped.csv#1"] == "agency"  # the same wire text came in the table too
+    assert stories["mc-1"] == stories["scraped.csv#2"]  # an archive copy with small edits
     assert stories["2020/01/story"] == "2020/01/story"
 
 
