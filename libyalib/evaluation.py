@@ -540,12 +540,14 @@ def sources_from_index(folder: Path, into: Path) -> None:
     scraper gives it), as a user with a scraper's export would."""
     import csv
 
+    from .ingest.pubdate import PRECISION_OF_LENGTH
+
     rows = []
     for index in sorted(Path(folder).glob("INDEX_*.tsv")):
         with index.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
                 published = row.get("published", "")
-                precision = {10: "day", 7: "month", 4: "year"}.get(len(published), "unknown")
+                precision = PRECISION_OF_LENGTH.get(len(published), "unknown")
                 rows.append([row["file"], row.get("outlet", ""), row.get("url", ""), published, precision])
     with (Path(into) / "SOURCES.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")

@@ -42,16 +42,13 @@ def interactive_charts(tables: Path | None = None) -> dict:
     from .charts import interactive
     from .tables.read import read_table
 
-    def table(name: str):
-        return read_table(name, tables=tables) if tables is not None else read_table(name, tables=None)
-
-    articles = table("articles")
-    backers = table("backers")
+    articles = read_table("articles", tables=tables)
+    backers = read_table("backers", tables=tables)
     return {
         "backers-matrix": interactive.backers_matrix(backers, articles),
         "backers-by-year": interactive.backers_by_year(backers, articles),
-        "mentions-by-month": interactive.mentions_by_month(table("mentions"), articles),
-        "timeline": interactive.timeline(table("chronology")),
+        "mentions-by-month": interactive.mentions_by_month(read_table("mentions", tables=tables), articles),
+        "timeline": interactive.timeline(read_table("chronology", tables=tables)),
     }
 
 

@@ -17,7 +17,8 @@ import altair as alt
 import pandas as pd
 
 from .backers import LIBYAN_SIDES, backing_claims
-from .style import SIDE_LABELS, periods
+from .mentions import DEFAULT_EXCLUDE, actor_sides, counted, most_mentioned
+from .style import SIDE_LABELS, stories_by_period
 
 # JupyterLab renders the Vega-Lite mimetype itself: the notebook holds the chart's specification, with no
 # script fetched from the network and no random element id, so that it is the same at every run.
@@ -45,11 +46,23 @@ def _evidence_list(data: pd.DataFrame, selection, lines: list[str], title: str) 
     )
 
 
+#: What the evidence list of a backing chart holds of each claim, and shows on hovering it.
+CLAIM_FIELDS = ["line", "article_id", "stance", "evidence"]
+CLAIM_TOOLTIP = ["article_id:N", "stance:N", "evidence:N"]
+
+
+def _claims(backers: pd.DataFrame, kinds, articles: pd.DataFrame | None) -> pd.DataFrame:
+    """The claims of backing charted (:func:`~libyalib.charts.backers.backing_claims`), each with the line
+    listed for it: article, stance, sentence."""
+    claims = backing_claims(backers, kinds, articles).copy()
+    claims["line"] = claims.apply(lambda r: f"{r.article_id} · {r.stance} · {_short(r.evidence)}", axis=1)
+    return claims
+
+
 def backers_matrix(backers: pd.DataFrame, articles: pd.DataFrame | None = None, kinds=("state",)) -> alt.VConcatChart:
     """Backer x side: how many independent stories claim each backing; a click on a cell lists its claims."""
-    claims = backing_claims(backers, kinds, articles).copy()
+    claims = _claims(backers, kinds, articles)
     claims["side_label"] = claims.side.map(SIDE_LABELS)
-    claims["line"] = claims.apply(lambda r: f"{r.article_id} · {r.stance} · {_short(r.evidence)}", axis=1)
     cells = (
         claims.groupby(["backer", "side", "side_label"], as_index=False)
         .agg(stories=("unit", "nunique"), claims=("unit", "size"), first=("evidence", "first"))
@@ -81,17 +94,16 @@ def backers_matrix(backers: pd.DataFrame, articles: pd.DataFrame | None = None, 
         .add_params(select)
         .properties(width=330, height=max(120, 22 * len(order)), title="Foreign states and the side they back")
     )
-    listed = claims[["backer", "side", "line", "article_id", "stance", "evidence"]]
-    evidence = _evidence_list(listed, select, ["article_id:N", "stance:N", "evidence:N"], "Claims behind the cell")
+    listed = claims[["backer", "side", *CLAIM_FIELDS]]
+    evidence = _evidence_list(listed, select, CLAIM_TOOLTIP, "Claims behind the cell")
     return alt.vconcat(heat, evidence).properties(usermeta={"libyalib": "backers-matrix", "claims": int(len(claims))})
 
 
 def backers_by_year(backers: pd.DataFrame, articles: pd.DataFrame | None = None, kinds=("state",)) -> alt.VConcatChart:
     """Stories claiming each backing, by year of publication; a click on a bar lists its claims."""
-    claims = backing_claims(backers, kinds, articles).copy()
+    claims = _claims(backers, kinds, articles)
     claims["year"] = claims.published.str[:4].replace("", "undated")
     claims["backing"] = claims.backer + " → " + claims.side.map(SIDE_LABELS)
-    claims["line"] = claims.apply(lambda r: f"{r.article_id} · {r.stance} · {_short(r.evidence)}", axis=1)
     bars = claims.drop_duplicates(["unit", "backing"]).groupby(["year", "backing", "side"], as_index=False).size()
     select = alt.selection_point(fields=["year", "backing"], name="bar", empty=False)
     chart = (
@@ -107,28 +119,25 @@ def backers_by_year(backers: pd.DataFrame, articles: pd.DataFrame | None = None,
         .add_params(select)
         .properties(width=500, height=260, title="Claims of backing by year of publication")
     )
-    listed = claims[["year", "backing", "line", "article_id", "stance", "evidence"]]
-    evidence = _evidence_list(listed, select, ["article_id:N", "stance:N", "evidence:N"], "Claims behind the bar")
+    listed = claims[["year", "backing", *CLAIM_FIELDS]]
+    evidence = _evidence_list(listed, select, CLAIM_TOOLTIP, "Claims behind the bar")
     return alt.vconcat(chart, evidence).properties(usermeta={"libyalib": "backers-by-year"})
 
 
 def mentions_by_month(
-    mentions: pd.DataFrame, articles: pd.DataFrame, n: int = 15, exclude=("Libya",)
+    mentions: pd.DataFrame, articles: pd.DataFrame, n: int = 15, exclude=DEFAULT_EXCLUDE
 ) -> alt.VConcatChart:
     """The ``n`` most-mentioned actors by month (or quarter) of publication, per independent story
     published in it; a click on a cell lists the articles that mention the actor then."""
-    kept = mentions[(mentions.form != "demonym") & ~mentions.actor.isin(exclude)]
-    top = list(kept.actor.value_counts().sort_index().sort_values(ascending=False, kind="stable").index[:n])
-    period = periods(articles).set_axis(articles.article_id)
-    stories = articles.set_index("article_id").story_id if "story_id" in articles else period.index.to_series()
-    dated = period[period != ""]
-    per_period = stories[dated.index].groupby(dated).nunique().rename("stories")
+    kept = counted(mentions, exclude)
+    top = list(most_mentioned(kept).index[:n])
+    period, per_period = stories_by_period(articles)
+    per_period = per_period.rename("stories")
     rows = kept[kept.actor.isin(top)].assign(period=lambda f: f.article_id.map(period))
     rows = rows[rows.period.fillna("") != ""]
     cells = rows.groupby(["actor", "period"], as_index=False).size().rename(columns={"size": "mentions"})
     cells = cells.join(per_period, on="period").assign(per_story=lambda f: (f.mentions / f.stories).round(2))
-    side = kept.drop_duplicates("actor").set_index("actor").side.replace("", "none")
-    cells["side"] = cells.actor.map(side).map(SIDE_LABELS)
+    cells["side"] = cells.actor.map(actor_sides(kept)).map(SIDE_LABELS)
     listed = rows.groupby(["actor", "period", "article_id"], as_index=False).size()
     listed["line"] = listed.apply(lambda r: f"{r.article_id} · {r['size']} mention(s)", axis=1)
     select = alt.selection_point(fields=["actor", "period"], name="month", empty=False)

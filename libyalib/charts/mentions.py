@@ -11,17 +11,34 @@ import pandas as pd
 import seaborn as sns
 
 from ..extract.mentions import mention_counts
-from .style import PER_ARTICLE, SIDE_COLOURS, SIDE_LABELS, detached, empty, periods, set_style, short_labels
+from .style import (
+    PER_ARTICLE,
+    SIDE_COLOURS,
+    SIDE_LABELS,
+    detached,
+    empty,
+    periods,
+    set_style,
+    short_labels,
+    stories_by_period,
+)
 
 #: Left out of the mention charts: the country every article is about.
 DEFAULT_EXCLUDE = ("Libya",)
 
 
-def _counted(mentions: pd.DataFrame, exclude=DEFAULT_EXCLUDE) -> pd.DataFrame:
+def counted(mentions: pd.DataFrame, exclude=DEFAULT_EXCLUDE) -> pd.DataFrame:
+    """The mentions the charts count: demonyms and the ``exclude``d actors left out."""
     return mentions[(mentions.form != "demonym") & ~mentions.actor.isin(exclude)]
 
 
-def _side(mentions: pd.DataFrame) -> pd.Series:
+def most_mentioned(kept: pd.DataFrame) -> pd.Series:
+    """Mentions per actor, most first (ties by name)."""
+    return kept.actor.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+
+
+def actor_sides(mentions: pd.DataFrame) -> pd.Series:
+    """Each actor's side, ``none`` for an actor of no side."""
     side = mentions.drop_duplicates("actor").set_index("actor").side
     return side.replace("", "none")
 
@@ -29,13 +46,13 @@ def _side(mentions: pd.DataFrame) -> pd.Series:
 def top_actors(mentions: pd.DataFrame, n: int = 20, exclude=DEFAULT_EXCLUDE):
     """The ``n`` most-mentioned actors over the corpus, coloured by side."""
     set_style()
-    kept = _counted(mentions, exclude)
-    counts = kept.actor.value_counts().sort_index().sort_values(ascending=False, kind="stable").head(n)
+    kept = counted(mentions, exclude)
+    counts = most_mentioned(kept).head(n)
     fig, ax = plt.subplots(figsize=(8, 0.32 * max(len(counts), 6) + 1.2), layout="constrained")
     if counts.empty:
         empty(ax, "no mentions")
     else:
-        side = _side(kept)
+        side = actor_sides(kept)
         ax.barh(counts.index, counts.to_numpy(), color=[SIDE_COLOURS[side[a]] for a in counts.index])
         ax.invert_yaxis()
         for y, value in enumerate(counts):
@@ -50,10 +67,7 @@ def top_actors(mentions: pd.DataFrame, n: int = 20, exclude=DEFAULT_EXCLUDE):
 def _by_period(kept: pd.DataFrame, articles: pd.DataFrame, column: str) -> tuple[pd.DataFrame, pd.Series]:
     """Mentions per ``column`` value and month (or quarter) of publication, divided by the independent
     stories published in it; and the stories per period."""
-    period = periods(articles).set_axis(articles.article_id)
-    story = articles.set_index("article_id").story_id if "story_id" in articles else period.index.to_series()
-    dated = period[period != ""]
-    stories = story[dated.index].groupby(dated).nunique()
+    period, stories = stories_by_period(articles)
     counts = pd.crosstab(kept[column], kept.article_id.map(period)).drop(columns="", errors="ignore")
     counts = counts.reindex(columns=stories.index, fill_value=0)
     return counts.div(stories, axis=1), stories
@@ -63,7 +77,7 @@ def actor_article_heatmap(mentions: pd.DataFrame, articles: pd.DataFrame, n: int
     """Mentions of the ``n`` most-mentioned actors in each article (seaborn heatmap); for more than
     :data:`PER_ARTICLE` articles, per month (or quarter) of publication, per story published in it."""
     set_style()
-    kept = _counted(mentions, exclude)
+    kept = counted(mentions, exclude)
     table = mention_counts(kept).head(n)
     per_article = len(articles) <= PER_ARTICLE
     if per_article:
@@ -108,7 +122,7 @@ def mentions_by_side(mentions: pd.DataFrame, articles: pd.DataFrame, exclude=DEF
     """Mentions of each side's actors per article (stacked bars); for more than :data:`PER_ARTICLE`
     articles, per month (or quarter) of publication, per story published in it."""
     set_style()
-    kept = _counted(mentions, exclude).assign(side=lambda f: f.side.replace("", "none"))
+    kept = counted(mentions, exclude).assign(side=lambda f: f.side.replace("", "none"))
     per_article = len(articles) <= PER_ARTICLE
     if per_article:
         table = pd.crosstab(kept.article_id, kept.side).reindex(
@@ -142,10 +156,10 @@ def mentions_by_side(mentions: pd.DataFrame, articles: pd.DataFrame, exclude=DEF
 
 def cooccurrence_graph(mentions: pd.DataFrame, min_weight: int = 1, exclude=DEFAULT_EXCLUDE) -> nx.Graph:
     """Actors linked by the number of sentences in which both are mentioned."""
-    kept = _counted(mentions, exclude)
+    kept = counted(mentions, exclude)
     graph = nx.Graph()
     for actor, n in sorted(kept.actor.value_counts().items()):
-        graph.add_node(actor, mentions=int(n), side=_side(kept)[actor])
+        graph.add_node(actor, mentions=int(n), side=actor_sides(kept)[actor])
     for _, group in kept.groupby(["article_id", "section", "sentence_id"]):
         for a, b in itertools.combinations(sorted(set(group.actor)), 2):
             weight = graph.edges[a, b]["weight"] + 1 if graph.has_edge(a, b) else 1

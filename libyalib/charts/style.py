@@ -29,8 +29,6 @@ SIDE_LABELS = {
 }
 
 
-#: Charts with one row or column per article show at most this many (and say which).
-MAX_ARTICLES = 40
 #: Up to this many articles a chart shows each one; beyond, it shows months (or quarters) of publication.
 PER_ARTICLE = 15
 
@@ -43,6 +41,15 @@ def periods(articles: pd.DataFrame) -> pd.Series:
     if len(dated) and (int(dated.max()[:4]) - int(dated.min()[:4])) >= 4:
         return month.map(lambda m: f"{m[:4]}-Q{(int(m[5:7]) - 1) // 3 + 1}" if m else "")
     return month
+
+
+def stories_by_period(articles: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Each article's period (:func:`periods`, by article id), and the independent stories (``story_id``;
+    each article its own story without it) published in each period to which articles are dated."""
+    period = periods(articles).set_axis(articles.article_id)
+    story = articles.set_index("article_id").story_id if "story_id" in articles else period.index.to_series()
+    dated = period[period != ""]
+    return period, story[dated.index].groupby(dated).nunique()
 
 
 def short_label(article_id: str) -> str:

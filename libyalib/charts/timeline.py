@@ -10,7 +10,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .style import PALETTE, detached, empty, set_style
+from .style import PALETTE, PER_ARTICLE, detached, empty, set_style
 
 KIND_COLOURS = {
     "military action": PALETTE[3],
@@ -22,8 +22,6 @@ KIND_COLOURS = {
 }
 #: Events shown by default: those reported by the most independent stories.
 TOP = 40
-#: Publication dates are drawn only for a corpus this small (beyond, they would cover the chart).
-MAX_PUBLICATION_LINES = 15
 LABEL_WIDTH = 78
 
 
@@ -74,7 +72,7 @@ def timeline(chronology: pd.DataFrame, articles: pd.DataFrame, top: int = TOP, y
             ax.barh(y, (end - start).days + 1, left=start, height=0.55, color=colour, alpha=0.85, zorder=3)
         if e.disagreement:
             ax.plot([end], [y], marker="x", color="black", markersize=7, zorder=4)
-    if len(articles) <= MAX_PUBLICATION_LINES:
+    if len(articles) <= PER_ARTICLE:
         for a in articles.itertuples():
             if a.published_precision == "day":
                 ax.axvline(dt.date.fromisoformat(a.published), color="#444444", linestyle=":", linewidth=0.8, zorder=1)
@@ -87,7 +85,7 @@ def timeline(chronology: pd.DataFrame, articles: pd.DataFrame, top: int = TOP, y
     names = list(KIND_COLOURS)
     handles.append(plt.Line2D([], [], marker="x", ls="", color="black", markersize=7))
     names.append("dates disagree")
-    if len(articles) <= MAX_PUBLICATION_LINES:
+    if len(articles) <= PER_ARTICLE:
         handles.append(plt.Line2D([], [], ls=":", color="#444444"))
         names.append("publication of an article")
     ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, -0.04), fontsize=8, ncols=8, frameon=False)

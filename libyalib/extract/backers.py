@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..nlp.kb import PLACE, load_kb, member_of
 from ..nlp.model import by_sentence, ents_by_sentence, sentence_span, sentences, text_of
-from .deppath import INHERIT, NP_MODIFIERS, has_subject, head, shape
+from .deppath import INHERIT, NP_MODIFIERS, clause_verb, has_subject, head, shape
 from .lexicon import SUPPORT_TYPES, load_lexicon
 from .reference import References
 
@@ -156,7 +156,7 @@ def _referred(sent, taken: set[int], refs: References, day: str, section: str) -
 
 
 def _parties(
-    doc, sent, ents: list, mentions: list[dict], day: str, history: dict, refs=None, section: str = "body"
+    doc, sent, ents: list, mentions: list[dict], day: str, history: dict, refs: References, section: str
 ) -> list[Party]:
     kb = load_kb()
     out = []
@@ -180,8 +180,7 @@ def _parties(
         ):
             for actor, kind in history.get(token.lemma_.lower(), []):
                 out.append(_party(token, frozenset([token.i]), actor, kind, day))
-    if refs is not None:
-        out += _referred(sent, {t for p in out for t in p.span} | {p.token.i for p in out}, refs, day, section)
+    out += _referred(sent, {t for p in out for t in p.span} | {p.token.i for p in out}, refs, day, section)
     return _opponents(out)
 
 
@@ -423,13 +422,19 @@ def _support_types(cue, other_cues: list, backed: Party) -> str:
                     ]  # "thousands of Syrian mercenaries"
     skip |= backed.span | {backed.token.i, _np_head(backed.token).i}  # "support the mercenaries", "GNA forces"
     found = {lex.support_type(t) for t in named if t.i not in skip and not (t.ent_type_ and t.i != cue.i)}
-    found.discard("")
-    if len(found) > 1:
-        found.discard("unknown")
     verbs = {cue.i, *(c.i for c in cue.conjuncts)}
     handed = {lex.support_type(t) for t in named if t.i not in skip | verbs} - {"", "unknown"}
     if cue.pos_ == "VERB" and handed:
         found = handed  # what the verbs hand over says the type ("supplying it with drones": weapons)
+    return _joined_types(found)
+
+
+def _joined_types(found: set[str]) -> str:
+    """Support types in the order of :data:`SUPPORT_TYPES`, ``;``-joined; "unknown" only when none other is
+    named."""
+    found = found - {""}
+    if len(found) > 1:
+        found = found - {"unknown"}
     return ";".join(t for t in SUPPORT_TYPES if t in found) or "unknown"
 
 
@@ -458,9 +463,7 @@ def _cue_words(cue, backer: Party, backed: Party) -> str:
 
 def _in_addition(cue, parties: list[Party]) -> list[Party]:
     """ "In addition to Russia, Haftar has support from Egypt": Russia is a backer too."""
-    verb = cue
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(cue)
     prep = _child(verb, ("prep",), ("in", "besides"))
     if prep is None:
         return []
@@ -607,10 +610,7 @@ def article_backers(article, title_doc, body_doc, mentions: list[dict]) -> list[
     for row in rows:  # one claim per sentence, backer, backed and stance, with every type its cues name
         key = (row["section"], row["sentence_id"], row["backer"], row["backed"], row["stance"])
         kept = unique.setdefault(key, row)
-        types = set(kept["support_type"].split(";")) | set(row["support_type"].split(";"))
-        if len(types) > 1:
-            types.discard("unknown")
-        kept["support_type"] = ";".join(t for t in SUPPORT_TYPES if t in types)
+        kept["support_type"] = _joined_types({*kept["support_type"].split(";"), *row["support_type"].split(";")})
     return list(unique.values())
 
 

@@ -11,8 +11,8 @@ as steps:
 - ``[receive]``: an up step that lands on a verb of that class in the lexicon (``^dobj[receive]``).
 
 Normalising the raw path is what lets one shape stand for many forms: coordination, apposition and lists of
-examples ("Arab states including Egypt") are transparent; a relative clause or a participle puts its head noun in the slot of the relative pronoun or
-of the participle's subject (``the UAE aiding the LNA`` is ``>nsubj`` of *aiding*); a verb without a
+examples ("Arab states including Egypt") are transparent; a relative clause or a participle puts its head
+noun in the slot of the relative pronoun or of the participle's subject (``the UAE aiding the LNA`` is ``>nsubj`` of *aiding*); a verb without a
 subject takes the one of the verb it depends on (``Turkey is expected to back ...``); the subject of a
 copula is its attribute (``Turkey remained a supporter``); a noun that stands for the party modifying it
 (``GNA forces``, ``Egyptian soldiers``, ``forces loyal to Haftar``) is the party.
@@ -49,6 +49,14 @@ class Step:
 
 def has_subject(verb) -> bool:
     return any(c.dep_ in SUBJECTS for c in verb.children)
+
+
+def clause_verb(token):
+    """The verb (or auxiliary) of the clause ``token`` belongs to: the first one up the parse, else the root
+    of its sentence."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def is_passive(verb) -> bool:

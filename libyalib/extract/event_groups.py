@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import math
 import re
 from collections import Counter
 
@@ -113,23 +114,21 @@ class _Event:
         self.lo, self.hi = report["lo"], report["hi"]
         self.members = [report]
         self.keys = set(report["keys"])
-        # the reports that date the happening itself, and summaries of their dates
+        # the reports that date the happening itself, and summaries of their dates, as days: those all of
+        # them give (span), those any gives (hull), the first and last of the single days given (days)
         self.direct: list[dict] = []
-        self.span = self.hull = self.days = (0, -1)  # dates all give; dates any gives; days given, first and last
-        self.day_articles: set[str] = set()
+        self.span, self.hull, self.days = (-math.inf, math.inf), (math.inf, -math.inf), (math.inf, -math.inf)
+        self.day_articles: set[str] = set()  # the articles of those single days
         if not report["reported"]:
             self._date(report)
 
     def _date(self, r: dict) -> None:
         """Count ``r`` among the reports that date the happening."""
-        first = not self.direct
         self.direct.append(r)
-        (a, b), (c, d) = self.span, self.hull
-        self.span = (r["start"], r["end"]) if first else (max(a, r["start"]), min(b, r["end"]))
-        self.hull = (r["start"], r["end"]) if first else (min(c, r["start"]), max(d, r["end"]))
+        self.span = (max(self.span[0], r["start"]), min(self.span[1], r["end"]))
+        self.hull = (min(self.hull[0], r["start"]), max(self.hull[1], r["end"]))
         if r["precision"] == "day":
-            a, b = self.days
-            self.days = (r["start"], r["start"]) if not self.day_articles else (min(a, r["start"]), max(b, r["start"]))
+            self.days = (min(self.days[0], r["start"]), max(self.days[1], r["start"]))
             self.day_articles.add(r["row"].article_id)
 
     def accepts(self, r: dict) -> tuple[int, bool] | None:
@@ -269,10 +268,10 @@ def _row(event: _Event) -> dict:
         direct = []  # reports of the happening date it better than a coarse mention of it ("in October")
     disagreement = ""
     if direct:
-        start, end = max(m["start"] for m in direct), min(m["end"] for m in direct)
+        start, end = event.span
         if start > end:  # reports that give different days: the event spans them, and says so
             days = [m for m in direct if m["precision"] == "day"] or direct
-            start, end = min(m["start"] for m in days), max(m["end"] for m in days)
+            start, end = event.days if event.day_articles else event.hull
             given: dict[str, set] = {}
             for m in days:
                 given.setdefault(m["row"].date_start, set()).add(m["row"].article_id)

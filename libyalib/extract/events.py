@@ -9,9 +9,10 @@ from dataclasses import replace
 
 from ..ingest.calendar_text import WEEKDAYS, month_number
 from ..ingest.corpus import PARAGRAPH_BREAK
-from ..ingest.pubdate import WEEKDAY_DATES, years_in
+from ..ingest.pubdate import WEEKDAY_DATES, weekday_year, years_in
 from ..nlp.kb import PLACE, load_kb, member_of
 from ..nlp.model import ents_by_sentence, sentence_ids, sentence_of, sentence_span, sentences, text_of
+from .deppath import clause_verb, has_subject
 from .happenings import Happening, phrase, read
 from .lexicon import load_lexicon
 from .reference import References
@@ -67,12 +68,10 @@ def _clause(span):
     """The tokens of the clause an expression belongs to: the subtree of its verb (or of the verb whose
     subject that verb shares: "Haftar launched an offensive to capture Tripoli in April"), without the
     clauses coordinated or embedded in it that have subjects of their own."""
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(span.root)
     if verb.pos_ not in ("VERB", "AUX"):
         return {t.i for t in sentence_of(span[0])}
-    while not _has_subject(verb) and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i:
+    while not has_subject(verb) and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i:
         verb = verb.head
     own = {t.i for t in verb.subtree}
     for t in verb.subtree:
@@ -80,7 +79,7 @@ def _clause(span):
             t.i != verb.i
             and t.pos_ in ("VERB", "AUX")
             and t.dep_ in ("conj", "ccomp", "advcl", "relcl")
-            and _has_subject(t)
+            and has_subject(t)
             and span.root.i not in {x.i for x in t.subtree}
         ):
             own -= {x.i for x in t.subtree}
@@ -89,23 +88,15 @@ def _clause(span):
     return own
 
 
-def _has_subject(verb) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
-
-
 def _pluperfect(span) -> bool:
     """Is the expression's verb in the past perfect ("he had been appointed on 14 March")?"""
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(span.root)
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def _headline_plan(span) -> bool:
     """A headline's infinitive is what will happen ("Haftar to meet envoy on Friday")."""
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(span.root)
     top = verb.dep_ == "ROOT" or (
         verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
     )  # parsed as "Haftar [to meet ...]"
@@ -145,13 +136,9 @@ def _weekday_dates(text: str, published: str) -> dict[int, dt.date]:
         return out
     for m in (m for pattern in WEEKDAY_DATES for m in pattern.finditer(text)):
         month, day, weekday = month_number(m["mon"]), int(m["d"]), WEEKDAYS[m["wd"].lower()]
-        for y in sorted(range(year - 6, year + 7), key=lambda y: abs(y - year)):
-            try:
-                if dt.date(y, month, day).weekday() == weekday:
-                    out.setdefault(weekday, dt.date(y, month, day))
-                    break
-            except ValueError:
-                break
+        found = weekday_year(month, day, weekday, year)
+        if found is not None:
+            out.setdefault(weekday, dt.date(found, month, day))
     return out
 
 
@@ -234,6 +221,23 @@ def _named(what: str, happening: Happening, actor1: str) -> str:
     return what
 
 
+def _roles(happening: Happening, mentions: list[dict], doc, refs: References, section: str) -> dict[str, str]:
+    """Who acted, on or with whom, who reported it, what happened and its ACLED types; all empty when the
+    clause reports no happening."""
+    word = happening.word
+    if word is None:
+        return dict.fromkeys(("actor1", "actor2", "said_by", "what", "event_type", "sub_event_type"), "")
+    actor1 = _party(happening.subjects, mentions, doc, refs, section)
+    return {
+        "actor1": actor1,
+        "actor2": _party(happening.objects, mentions, doc, refs, section),
+        "said_by": _party(happening.speakers, mentions, doc, refs, section),
+        "what": _named(happening.what(), happening, actor1),
+        "event_type": word.event_type,
+        "sub_event_type": word.sub_event_type,
+    }
+
+
 def _role(happening: Happening, interval, rule: str, actor1: str) -> str:
     if interval.start is None:
         return "undated"
@@ -297,7 +301,7 @@ def _section_rows(
         if interval.start is not None and not interval.vague:
             state["reference"] = interval
         clause = _clause(span) | ({t.i for t in happening.predicate.subtree} if happening.word else set())
-        actor1 = _party(happening.subjects, in_line, doc, refs, section) if happening.word else ""
+        roles = _roles(happening, in_line, doc, refs, section)
         actors = sorted(
             {
                 m["actor"]
@@ -323,17 +327,17 @@ def _section_rows(
                 "rule": f.rule + (f" ({interval.note})" if interval.note else ""),
                 "planned": bool(interval.planned),
                 "vague": bool(interval.vague),
-                "role": _role(happening, interval, f.rule, actor1),
+                "role": _role(happening, interval, f.rule, roles["actor1"]),
                 "reported": happening.reported,
-                "said_by": _party(happening.speakers, in_line, doc, refs, section) if happening.word else "",
-                "what": _named(happening.what(), happening, actor1) if happening.word else "",
-                "actor1": actor1,
-                "actor2": _party(happening.objects, in_line, doc, refs, section) if happening.word else "",
+                "said_by": roles["said_by"],
+                "what": roles["what"],
+                "actor1": roles["actor1"],
+                "actor2": roles["actor2"],
                 "evidence": text[s_start:s_end],
                 "actors": ";".join(actors),
                 "kind": happening.kind,
-                "event_type": happening.word.event_type if happening.word else "",
-                "sub_event_type": happening.word.sub_event_type if happening.word else "",
+                "event_type": roles["event_type"],
+                "sub_event_type": roles["sub_event_type"],
                 "location": place,
             }
         )

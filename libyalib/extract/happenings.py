@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..nlp.kb import load_kb
 from ..paths import DATA
+from .deppath import clause_verb
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -224,6 +225,12 @@ def _children(token, deps) -> list:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def _place_preps(noun) -> list:
+    """The first two prepositions on an event noun that say where or against whom ("the attack on the base
+    in Brak")."""
+    return [p for p in _children(noun, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
+
+
 def _core(verb) -> list:
     """The words that can name the event of a verb's clause, most direct first: the verb, its objects (and
     theirs, through "of": "took control of the town"), its subject, and nouns it governs through a
@@ -272,12 +279,6 @@ def _event_word(verb):
         return None, None
     _, _, word, token = min(found, key=lambda f: (f[0], f[1]))
     return word, token
-
-
-def _governing_verb(token):
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token if token.pos_ in ("VERB", "AUX") else None
 
 
 def _said(verb):
@@ -369,13 +370,13 @@ def read(span, verb=None) -> Happening:
         word = _lookup(noun)
         if word is not None and word.use == "event" and not _told_by_verb(noun, word):
             subjects = [c for c in _owners(noun) if c.i not in {t.i for t in span}]
-            preps = [p for p in _children(noun, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
+            preps = _place_preps(noun)
             agents = [o for p in preps if p.lower_ == "by" for o in _children(p, ("pobj",))]
             targets = [o for p in preps if p.lower_ != "by" for o in _children(p, ("pobj",))]
             return Happening(noun, word, agents or subjects, targets, preps, False, span)
         root = noun  # "the December 2015 deal's signatories": the clause of the noun
-    verb = _governing_verb(root)
-    if verb is None:
+    verb = clause_verb(root)
+    if verb.pos_ not in ("VERB", "AUX"):
         return _nominal(root, span) or empty
     verb = _inner_clause(verb, span)
     if _duration(span):
@@ -398,7 +399,7 @@ def _told_by_verb(noun, word: EventWord) -> bool:
 
 def _noun_event(noun, word: EventWord, span) -> Happening:
     """A happening named by a noun: who it is of, and where or against whom."""
-    preps = [p for p in _children(noun, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
+    preps = _place_preps(noun)
     targets = [o for p in preps if p.lower_ not in ("by", "with") for o in _children(p, ("pobj",))]
     return Happening(noun, word, _owners(noun), targets, preps, False, span)
 
@@ -420,7 +421,7 @@ def _nominal(token, span) -> Happening | None:
     if not nouns:
         return None
     noun = min(nouns, key=lambda t: (abs(t.i - span.start), t.i))
-    preps = [p for p in _children(noun, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
+    preps = _place_preps(noun)
     return Happening(noun, _lookup(noun), _owners(noun), [], preps, False, span)
 
 
@@ -480,7 +481,7 @@ def _at_verb(verb, span) -> Happening:
             verb = complement
             word, token = _event_word(verb)
         elif noun_word is not None and noun_word.use == "event":  # "the capture of Sirte, announced on Monday"
-            preps = [p for p in _children(noun, ("prep",)) if p.lower_ in PLACE_PREPS][:2]
+            preps = _place_preps(noun)
             targets = [o for p in preps for o in _children(p, ("pobj",))]
             owners = [c for c in noun.children if c.dep_ == "poss"]
             return Happening(

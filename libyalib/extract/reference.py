@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..nlp.kb import load_kb
 from ..paths import DATA
+from .deppath import clause_verb
 
 PLURAL = {"they", "them", "their"}
 
@@ -116,9 +117,7 @@ class References:
     def _subject(self, token, named: list, kinds) -> str:
         """The actor a possessive or object pronoun is bound to: the subject of its clause, when that names a
         compatible actor (through a relative pronoun to the noun it stands for)."""
-        verb = token
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = clause_verb(token)
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.i == token.i:
             return ""

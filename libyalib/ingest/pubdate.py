@@ -159,13 +159,21 @@ def infer_published(text: str) -> tuple[str, str, str] | None:
         return None
     for pattern in WEEKDAY_DATES:
         for m in pattern.finditer(text):
-            month, day, weekday = month_number(m["mon"]), int(m["d"]), WEEKDAYS[m["wd"].lower()]
-            for year in sorted(range(latest - 6, latest + 7), key=lambda y: (abs(y - latest), y < latest)):
-                try:
-                    if dt.date(year, month, day).weekday() == weekday:
-                        return str(year), "year", f"'{m.group(0)}' falls on a {m['wd']} in {year}"
-                except ValueError:  # February 29 of a common year
-                    continue
+            year = weekday_year(month_number(m["mon"]), int(m["d"]), WEEKDAYS[m["wd"].lower()], latest, later=True)
+            if year is not None:
+                return str(year), "year", f"'{m.group(0)}' falls on a {m['wd']} in {year}"
+    return None
+
+
+def weekday_year(month: int, day: int, weekday: int, near: int, later: bool = False) -> int | None:
+    """The year nearest ``near`` (six either side) in which ``day`` of ``month`` falls on ``weekday``; of
+    two as near, the earlier (the later with ``later``); ``None`` if there is none."""
+    for year in sorted(range(near - 6, near + 7), key=lambda y: (abs(y - near), (y < near) if later else (y > near))):
+        try:
+            if dt.date(year, month, day).weekday() == weekday:
+                return year
+        except ValueError:  # February 29 of a common year
+            continue
     return None
 
 

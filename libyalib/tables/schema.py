@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from ..extract.event_groups import PRECISION_ORDER
 from ..extract.events import KINDS, ROLES
 from ..extract.lexicon import SUPPORT_TYPES
 from ..extract.support import TYPE_COLUMNS
@@ -11,6 +12,8 @@ from ..extract.support import TYPE_COLUMNS
 _ID = pa.Column(str, pa.Check.str_length(min_value=1))
 _TEXT = pa.Column(str)
 _OFFSET = pa.Column("Int64", pa.Check.ge(0))
+_SECTION = pa.Column(str, pa.Check.isin(["title", "body"]))
+_DATES_IN_ORDER = pa.Check(lambda f: (f.date_start <= f.date_end).all(), error="date_start <= date_end")
 
 
 def _sentence_span() -> dict[str, pa.Column]:
@@ -52,7 +55,7 @@ MENTIONS = _schema(
     "mentions",
     {
         "article_id": _ID,
-        "section": pa.Column(str, pa.Check.isin(["title", "body"])),
+        "section": _SECTION,
         **_sentence_span(),
         "text": _ID,
         "actor": _ID,
@@ -85,7 +88,7 @@ BACKERS = _schema(
                 error="support types of the UCDP External Support Dataset",
             ),
         ),
-        "section": pa.Column(str, pa.Check.isin(["title", "body"])),
+        "section": _SECTION,
         **_sentence_span(),
         "evidence": _ID,
     },
@@ -111,18 +114,19 @@ SUPPORT = _schema(
 )
 
 _KIND = pa.Column(str, pa.Check.isin(list(KINDS)))
+_PRECISION = pa.Column(str, pa.Check.isin(list(PRECISION_ORDER)))
 _DAY = pa.Column(str, pa.Check.str_matches(r"^(?:\d{4}-\d{2}-\d{2})?$"))
 
 EVENTS = _schema(
     "events",
     {
         "article_id": _ID,
-        "section": pa.Column(str, pa.Check.isin(["title", "body"])),
+        "section": _SECTION,
         **_sentence_span(),
         "expression": _ID,
         "date_start": _DAY,
         "date_end": _DAY,
-        "precision": pa.Column(str, pa.Check.isin(["day", "week", "month", "season", "half", "range", "year"])),
+        "precision": _PRECISION,
         "anchor": _TEXT,
         "anchor_source": pa.Column(str, pa.Check.isin(["publication", "narrative", "none"])),
         "rule": _ID,
@@ -142,7 +146,7 @@ EVENTS = _schema(
         "location": _TEXT,
     },
     checks=[
-        pa.Check(lambda f: (f.date_start <= f.date_end).all(), error="date_start <= date_end"),
+        _DATES_IN_ORDER,
         pa.Check(lambda f: ((f.role != "event") | (f.what != "")).all(), error="every event says what happened"),
     ],
 )
@@ -153,7 +157,7 @@ CHRONOLOGY = _schema(
         "event_id": pa.Column(str, pa.Check.str_matches(r"^ev-[0-9a-f]{12}$"), unique=True),
         "date_start": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")),
         "date_end": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")),
-        "precision": pa.Column(str, pa.Check.isin(["day", "week", "month", "season", "half", "range", "year"])),
+        "precision": _PRECISION,
         "time_precision": pa.Column("int64", pa.Check.isin([1, 2, 3])),
         "event_type": _ID,
         "sub_event_type": _TEXT,
@@ -169,12 +173,12 @@ CHRONOLOGY = _schema(
         "disagreement": _TEXT,
         "evidence": _ID,
         "article_id": _ID,
-        "section": pa.Column(str, pa.Check.isin(["title", "body"])),
+        "section": _SECTION,
         "start": pa.Column("int64", pa.Check.ge(0)),
         "end": pa.Column("int64", pa.Check.gt(0)),
     },
     checks=[
-        pa.Check(lambda f: (f.date_start <= f.date_end).all(), error="date_start <= date_end"),
+        _DATES_IN_ORDER,
         pa.Check(lambda f: (f.n_stories <= f.n_articles).all(), error="no more stories than articles"),
     ],
 )
