@@ -204,6 +204,27 @@ def test_articles_that_give_different_days_for_one_meeting_disagree(tmp_path):
             [("the 3rd and 4th of June", "2017-06-03", "2017-06-04", "range", False)],
         ),
         ("Envoys met on 3–4 June 2015.", [("3–4 June 2015", "2015-06-03", "2015-06-04", "range", False)]),
+        # a range of two dates, as a weekly digest heads its items, over a month's end or the new year
+        (
+            "13 May – 19 May: rebels take the airbase.",
+            [("13 May – 19 May", "2017-05-13", "2017-05-19", "range", False)],
+        ),
+        (
+            "Rebels shelled the port between August 30 and September 2.",
+            [("between August 30 and September 2", "2017-08-30", "2017-09-02", "range", False)],
+        ),
+        (
+            "Fighting raged from 30 December 2016 to 2 January around the airport.",
+            [("from 30 December 2016 to 2 January", "2016-12-30", "2017-01-02", "range", False)],
+        ),
+        # two days, not a range
+        (
+            "Rebels shelled the port on 4 September and 6 September.",
+            [
+                ("4 September", "2017-09-04", "2017-09-04", "day", False),
+                ("6 September", "2017-09-06", "2017-09-06", "day", False),
+            ],
+        ),
     ],
 )
 def test_news_expressions(tmp_path, text, want):
@@ -382,6 +403,7 @@ RULE_PHRASES = {
     "iso_date": "2019-04-04",
     "numeric_date": "4/4/2019",
     "years_after": "two years after 2011",
+    "date_range": "4 April – 6 May",
     "day_range": "4-6 April",
     "day_of_month": "the 4th of April",
     "month_range": "from April to June",

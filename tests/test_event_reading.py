@@ -244,3 +244,71 @@ def test_one_happening_at_one_place_told_a_day_apart_is_one_row(tmp_path):
     row = rec[rec.article_ids == "a;b"].iloc[0]
     assert (row.date_start, row.date_end, row.precision) == ("2017-03-02", "2017-03-03", "range")
     assert row.disagreement == "2017-03-02 (a); 2017-03-03 (b)"
+
+
+@pytest.mark.parametrize(
+    "text, kind, reported, said_by, actor1, what",
+    [
+        # a reaction that names a happening by a definite noun reports that happening
+        (
+            "The Presidential Council condemned the attack on the port on Sunday.",
+            "military action",
+            True,
+            "Presidential Council",
+            "",
+            "the attack on the port",
+        ),
+        (
+            "The shelling of Mitiga airport was denounced by the African Union on Sunday.",
+            "military action",
+            True,
+            "African Union",
+            "",
+            "The shelling of Mitiga airport",
+        ),
+        # an indefinite noun is not one told of; a demand is not what it demands
+        ("Egypt condemned an airstrike on Sunday.", "statement", False, "", "Egypt", "Egypt condemned an airstrike"),
+        ("Russia called for a truce on Sunday.", "statement", False, "", "Russia", "Russia called for a truce"),
+    ],
+)
+def test_a_reaction_reports_the_happening_it_names(tmp_path, text, kind, reported, said_by, actor1, what):
+    row = _row(tmp_path, text, "Sunday")
+    assert (row.kind, bool(row.reported), row.said_by, row.actor1, row.what) == (kind, reported, said_by, actor1, what)
+
+
+def test_a_reaction_joins_the_event_it_answers(tmp_path):
+    # Sentences written for this test: one outlet reports a seizure and, that day, a council's reaction to
+    # it; another outlet reports only the reaction, a day later.
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a": (
+                "2016-09-12",
+                "Haftar's forces seized the port of Zueitina on Sunday. Late on Sunday the Presidential Council "
+                "called the seizure an unjustified escalation.",
+            ),
+            "b": ("2016-09-13", "The Arab League on Monday condemned the seizure of Zueitina."),
+        },
+    )
+    rec = reconcile(chronology(corpus), corpus.articles)
+    assert len(rec) == 1
+    row = rec.iloc[0]
+    assert (row.date_start, row.kind, row.actor1, row.article_ids) == (
+        "2016-09-11",
+        "military action",
+        "Libyan National Army",
+        "a;b",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, dated",
+    [
+        ("The minister told Egypt Today that the port had reopened.", []),  # an outlet's name
+        ("A spokesman told USA Today on Monday that the talks had failed.", ["Monday"]),
+        ("Today the army entered the city.", ["Today"]),
+        ("The minister said today that the port had reopened.", ["today"]),
+    ],
+)
+def test_today_in_a_name_is_not_a_date(tmp_path, text, dated):
+    assert list(chronology(one_article(tmp_path, text, "2019-04-05")).expression) == dated

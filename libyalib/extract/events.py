@@ -64,6 +64,13 @@ def _state_as_place(ent) -> bool:
     return ent.root.dep_ == "pobj" and head.lower_ in ("in", "at") and load_kb().kind(ent.ent_id_) == "state"
 
 
+def _in_name(span) -> bool:
+    """ "Today" in "USA Today" or "Egypt Today": a word the tagger reads as part of the proper name before it
+    (an outlet, a programme), not a day. As a date the word is a common noun, even in a title-case headline."""
+    first = span[0]
+    return first.tag_ == "NNP" and first.i > first.sent.start and first.nbor(-1).tag_ == "NNP"
+
+
 def _clause(span):
     """The tokens of the clause an expression belongs to: the subtree of its verb (or of the verb whose
     subject that verb shares: "Haftar launched an offensive to capture Tripoli in April"), without the
@@ -271,7 +278,7 @@ def _section_rows(
     for offset, f in found_all:
         start, end = offset + f.start, offset + f.end
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        if span is None or (f.rule == "deictic" and _in_name(span)):
             continue
         sentence_id = sentence_number[span[0].i]
         sent = sentences(doc)[sentence_id]

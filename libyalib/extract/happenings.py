@@ -16,7 +16,7 @@ Friday") dates the report: the happening is the complement, on or before that da
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -64,6 +64,7 @@ OFFICE_NOUNS = {"office", "power", "charge", "command", "helm", "president", "le
 OFFICE_NOUNS |= {"minister", "head", "commander", "speaker", "envoy", "chairman"}
 MAX_WORDS = 16
 RELATIVE = {"that", "which", "who", "whom"}
+DEFINITE = {"the", "this", "that", "these", "those"}
 
 
 @dataclass(frozen=True)
@@ -270,8 +271,8 @@ def _event_word(verb):
         if word is None or word.use in ("light", "territory", "report"):
             continue  # a verb of saying names the event only when nothing else does (below)
         if token is not verb and own is not None and not light and own.use != "report":
-            if word.strength <= own.strength:
-                continue  # the verb's own word holds unless a noun is more specific
+            if word.strength <= own.strength or own.use == "reaction":
+                continue  # the verb's own word holds unless a noun is more specific; what a reaction judges is not its act
         found.append((-word.strength, rank, word, token))
     if own is not None and own.use == "report":
         found.append((0, 99, own, verb))
@@ -394,7 +395,7 @@ def _told_by_verb(noun, word: EventWord) -> bool:
         return False
     if verb_word.use == "report":
         return word.kind == "statement"  # the speech is what the speaker said
-    return verb_word.use == "event" and verb_word.strength >= word.strength
+    return verb_word.use in ("event", "reaction") and verb_word.strength >= word.strength
 
 
 def _noun_event(noun, word: EventWord, span) -> Happening:
@@ -445,6 +446,18 @@ def _inner_clause(verb, span):
     return verb
 
 
+def _answered(verb):
+    """The happening a reaction answers when it names one by a definite noun, which refers back to it
+    ("condemned the attack", "welcomed Haftar's withdrawal", "the offensive was denounced by"); None when it
+    judges something else ("rejected the proposal", "condemned an attack": not one told of)."""
+    for noun in _roles(verb)[1]:
+        word = _lookup(noun)
+        definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children)
+        if word is not None and word.use == "event" and word.kind != "statement" and definite:
+            return noun
+    return None
+
+
 def _at_verb(verb, span) -> Happening:
     """The happening of the clause of ``verb``, dated by ``span``."""
     word, token = _event_word(verb)
@@ -487,6 +500,10 @@ def _at_verb(verb, span) -> Happening:
             return Happening(
                 noun, noun_word, owners, targets, preps, True, span, speakers=tuple(_children(verb, ("agent",)))
             )
+    if word.use == "reaction" and token is verb and (answered := _answered(verb)) is not None:
+        # "the council condemned the attack on the port on Monday": the attack happened by the day it was judged
+        happening = _noun_event(answered, _lookup(answered), span)
+        return replace(happening, reported=True, speakers=tuple(_roles(verb)[0]))
     own = _lookup(verb)
     if not reported and own is not None and own.use == "report" and token is not verb and token.dep_ == "dobj":
         # "the council announced on Sunday the transfer of the depot", "declared the capture of the town": what is

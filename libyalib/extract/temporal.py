@@ -50,6 +50,34 @@ PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
             ("digit",),
         ),
         (
+            "date_range",
+            rf"\b(?:from )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))?{_TO}"
+            rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon2>{MONTH_RE})(?:,? (?P<year2>{_YEAR}))?\b",
+            False,
+            ("digit", "month"),
+        ),
+        (
+            "date_range",
+            rf"\b(?:from )?(?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>{_YEAR}))?{_TO}"
+            rf"(?P<mon2>{MONTH_RE}) (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year2>{_YEAR}))?\b",
+            False,
+            ("digit", "month"),
+        ),
+        (
+            "date_range",
+            rf"\bbetween (?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))? and "
+            rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon2>{MONTH_RE})(?:,? (?P<year2>{_YEAR}))?\b",
+            False,
+            ("digit", "month"),
+        ),
+        (
+            "date_range",
+            rf"\bbetween (?P<mon>{MONTH_RE}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>{_YEAR}))? and "
+            rf"(?P<mon2>{MONTH_RE}) (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year2>{_YEAR}))?\b",
+            False,
+            ("digit", "month"),
+        ),
+        (
             "day_range",
             rf"\bthe (?P<day>\d{{1,2}})(?:st|nd|rd|th) and (?:the )?(?P<day2>\d{{1,2}})(?:st|nd|rd|th) of "
             rf"(?P<mon>{MONTH_RE})(?:,? (?P<year>{_YEAR}))?",
@@ -315,7 +343,9 @@ def find(text: str) -> list[Found]:
                     continue
             if rule == "weekday" and not m.group("wd")[0].isupper():
                 continue
-            if rule == "month_range" and not (m.group("mon")[0].isupper() and m.group("mon2")[0].isupper()):
+            if rule in ("month_range", "date_range") and not (
+                m.group("mon")[0].isupper() and m.group("mon2")[0].isupper()
+            ):
                 continue
             taken.append((s, e))
             found.append(Found(s, e, m.group(0), rule, {k: v for k, v in m.groupdict().items() if v}))
@@ -492,20 +522,26 @@ def _resolve(f: Found, ctx: Context) -> Interval:
         if last <= first:
             raise ValueError("day range")
         return Interval(dt.date(year, month, first), dt.date(year, month, last), "range", anchor, src)
-    if rule == "month_range":
-        first, last = month_number(g["mon"]), month_number(g["mon2"])
+    if rule in ("month_range", "date_range"):
+        days = rule == "date_range"
+        first = (month_number(g["mon"]), int(g["day"]) if days else 1)
+        last = (month_number(g["mon2"]), int(g["day2"]) if days else 1)
         year2 = int(g["year2"]) if g.get("year2") else None
         year1 = int(g["year"]) if g.get("year") else None
         src, anchor = "none", ""
         if year1 is None and year2 is None:
-            year1, src, anchor = _year_of(ctx, first, 1)
+            year1, src, anchor = _year_of(ctx, *first)
             if year1 is None:
                 return Interval(None, None, "range", note="no year to anchor on")
+        # a range that runs over the new year ("November to February", "30 December – 2 January")
         year1 = year1 if year1 is not None else (year2 if first <= last else year2 - 1)
         year2 = year2 if year2 is not None else (year1 if last >= first else year1 + 1)
-        start, end = _month_range(year1, first)[0], _month_range(year2, last)[1]
+        if days:
+            start, end = dt.date(year1, *first), dt.date(year2, *last)
+        else:
+            start, end = _month_range(year1, first[0])[0], _month_range(year2, last[0])[1]
         if end <= start:
-            raise ValueError("month range")
+            raise ValueError(rule)
         return Interval(start, end, "range", anchor, src)
     if rule == "bare_month":
         month = month_number(g["mon"])
