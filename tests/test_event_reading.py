@@ -312,3 +312,17 @@ def test_a_reaction_joins_the_event_it_answers(tmp_path):
 )
 def test_today_in_a_name_is_not_a_date(tmp_path, text, dated):
     assert list(chronology(one_article(tmp_path, text, "2019-04-05")).expression) == dated
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # the subject names the happening; the verb only tells what it did to the people
+        ("Shelling by the militias left twelve people dead in Tajoura on Sunday.", "Explosions/Remote violence"),
+        ("Continuing violence has left ten people dead in the old town, medics said on Sunday.", "Battles"),
+        # a verb of leaving with a place for its object is a withdrawal
+        ("The brigade left the airbase on Sunday.", "Strategic developments"),
+    ],
+)
+def test_what_left_people_dead_is_the_happening(tmp_path, text, event_type):
+    assert _row(tmp_path, text, "Sunday").event_type == event_type

@@ -256,11 +256,21 @@ def _territory(token) -> bool:
     return word is not None and word.use == "territory"
 
 
+def _result_state(verb) -> bool:
+    """Does the verb give its object a state ("has left 75 people dead", "left them homeless": an adjective
+    after the object)? It then tells what the happening did; its subject or another word of the clause names
+    the happening, the verb only if none does."""
+    states = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "ADJ"]
+    states += [a for o in _children(verb, ("dobj",)) for a in o.children if a.dep_ == "amod" and a.i > o.i]
+    return bool(states)
+
+
 def _event_word(verb):
     """The event word of a verb's clause and the token that carries it, or ``(None, None)``."""
     found = []
     own = _lookup(verb)
     light = own is not None and own.use == "light"
+    resultative = own is not None and own.use == "event" and _result_state(verb)
     core = _core(verb)
     if own is None and verb.lemma_.lower() in STATIVE:
         core = []  # "the siege was a crime": a state of an event, not a happening
@@ -268,13 +278,13 @@ def _event_word(verb):
         word = _lookup(token)
         if light and token.dep_ in OBJECT_DEPS and (word is None or word.use == "territory") and _territory(token):
             word = event_words()[("capture", "verb")]  # "took Gharyan", "gained the airport": a capture
-        if word is None or word.use in ("light", "territory", "report"):
+        if word is None or word.use in ("light", "territory", "report") or (resultative and token is verb):
             continue  # a verb of saying names the event only when nothing else does (below)
-        if token is not verb and own is not None and not light and own.use != "report":
+        if token is not verb and own is not None and not light and not resultative and own.use != "report":
             if word.strength <= own.strength or own.use == "reaction":
                 continue  # the verb's own word holds unless a noun is more specific; what a reaction judges is not its act
         found.append((-word.strength, rank, word, token))
-    if own is not None and own.use == "report":
+    if own is not None and (own.use == "report" or (resultative and not found)):
         found.append((0, 99, own, verb))
     if not found:
         return None, None
