@@ -115,3 +115,24 @@ def test_headlines(tmp_path, title, pairs):
     assert sorted(set(zip(rows.backer, rows.side, strict=True))) == pairs
     assert (rows.section == "title").all()
     assert all(title[r.start : r.end] == r.evidence for r in rows.itertuples())
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # "respectively" pairs two coordinations in order, wherever the parser hung the cue
+        ("The GNA and the LNA are backed by Turkey and Russia, respectively.", [("Russia", H), ("Turkey", T)]),
+        ("Turkey and Russia back the GNA and the LNA respectively.", [("Russia", H), ("Turkey", T)]),
+        (
+            "Talk of a truce grows as the standoff between the GNA and LNA forces, supported by Turkey and Russia "
+            "respectively, drags on near Sirte.",
+            [("Russia", H), ("Turkey", T)],
+        ),
+        # without it, each backs each
+        ("Turkey and Russia back the GNA and the LNA.", [("Russia", H), ("Russia", T), ("Turkey", H), ("Turkey", T)]),
+        # a verb the tagger misread still heads its subject and object
+        ("Turkey and Qatar back the GNA, while Russia backs the LNA.", [("Qatar", T), ("Russia", H), ("Turkey", T)]),
+    ],
+)
+def test_coordinations_paired_in_order(tmp_path, text, pairs):
+    assert _pairs(tmp_path, text) == pairs

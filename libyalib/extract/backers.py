@@ -523,7 +523,38 @@ def _sentence_claims(sent, parties: list[Party], claimers: _Claimers) -> list[tu
         for other in _in_addition(cue, parties):
             if other.actor != backer.actor and other.kind == backer.kind:
                 extra.append((stance, other, backed, cue))
-    return found + extra
+    return _respectively(sent, parties, found + extra, claimers)
+
+
+def _coordinations(parties: list[Party]) -> list[list[Party]]:
+    """The parties named in one coordination ("Turkey and Russia"), each list in the order they are named."""
+    groups: dict[int, list[Party]] = {}
+    for party in parties:
+        first = min([party.token.i, *(t.i for t in party.token.conjuncts)])
+        if all(other.actor != party.actor for other in groups.get(first, [])):
+            groups.setdefault(first, []).append(party)
+    return [sorted(group, key=lambda p: p.token.i) for group in groups.values() if len(group) > 1]
+
+
+def _respectively(sent, parties: list[Party], found: list, claimers: _Claimers) -> list[tuple]:
+    """ "The GNA and LNA forces, supported by Turkey and Russia respectively": the foreign parties coordinated
+    at a cue that "respectively" modifies back the Libyan parties coordinated in the sentence in the order
+    both are named, whatever the parse attached the cue to; not each the other."""
+    lex = load_lexicon()
+    for word in (t for t in sent if t.lower_ == "respectively"):
+        cue = word.head
+        groups = _coordinations(parties)
+        backers = [g for g in groups if all(p.foreign and p.token.i in {t.i for t in cue.subtree} for p in g)]
+        backed = [g for g in groups if all(p.side for p in g)]
+        if not lex.cue_class(cue) or len(backers) != 1 or len(backed) != 1 or len(backers[0]) != len(backed[0]):
+            continue
+        stance = _stance(cue, claimers)
+        if stance is None:
+            continue
+        named = {p.actor for p in backers[0] + backed[0]}
+        found = [c for c in found if c[1].actor not in named or c[2].actor not in named]
+        found += [(stance, b, d, cue) for b, d in zip(backers[0], backed[0], strict=True)]
+    return found
 
 
 def _aligned_forces(parties: list[Party], found: list, claimers: _Claimers) -> list[tuple]:

@@ -91,6 +91,8 @@ def _pos(token) -> str:
         return "VERB"
     if token.tag_ == "VBN" and pos == "ADJ":  # "armed", "backed" tagged as adjectives
         return "VERB"
+    if pos in ("ADV", "ADP", "ADJ", "NOUN") and {"nsubj", "dobj"} <= {c.dep_ for c in token.children}:
+        return "VERB"  # it has a subject and an object, whatever its tag: "Turkey and Russia back the GNA"
     return pos
 
 
