@@ -326,3 +326,50 @@ def test_today_in_a_name_is_not_a_date(tmp_path, text, dated):
 )
 def test_what_left_people_dead_is_the_happening(tmp_path, text, event_type):
     assert _row(tmp_path, text, "Sunday").event_type == event_type
+
+
+# Published Friday 2019-04-05.
+@pytest.mark.parametrize(
+    "text, event_type, what",
+    [
+        # "out" read as a preposition is the verb's particle
+        (
+            "Haftar's forces were driven out of Gharyan on Thursday.",
+            "Battles",
+            "Haftar's forces were driven out of Gharyan",
+        ),
+        (
+            "The army expelled the militants from the port on Thursday.",
+            "Battles",
+            "The army expelled the militants from the port",
+        ),
+        ("GNA forces secured the airport on Thursday.", "Battles", "GNA forces secured the airport"),  # a light verb
+        (
+            "Artillery pounded the southern suburbs on Thursday.",
+            "Explosions/Remote violence",
+            "Artillery pounded the southern suburbs",
+        ),
+        # the verb tells nothing ("was a blow"): the event noun the date hangs on does
+        ("The capture of Gharyan on Thursday was a blow to Haftar.", "Battles", "The capture of Gharyan"),
+    ],
+)
+def test_more_ways_news_tells_a_happening(tmp_path, text, event_type, what):
+    row = _row(tmp_path, text, "Thursday")
+    assert (row.role, row.event_type, row.what) == ("event", event_type, what)
+
+
+def test_five_outlets_telling_one_capture_their_own_way_are_one_row(tmp_path):
+    # Sentences written for this test: five ways of telling one capture on Wednesday 26 June 2019.
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a": ("2019-06-27", "Forces loyal to the Government of National Accord recaptured Gharyan on Wednesday."),
+            "b": ("2019-06-27", "Gharyan fell to GNA forces on Wednesday after a surprise attack."),
+            "c": ("2019-06-27", "The LNA lost control of Gharyan on Wednesday, a spokesman said."),
+            "d": ("2019-06-28", "Pro-government fighters took control of the town of Gharyan on Wednesday, June 26."),
+            "e": ("2019-06-27", "Haftar's forces were driven out of Gharyan on Wednesday."),
+        },
+    )
+    rec = reconcile(chronology(corpus), corpus.articles)
+    assert list(rec.article_ids) == ["a;b;c;d;e"]
+    assert (rec.date_start[0], rec.precision[0]) == ("2019-06-26", "day")

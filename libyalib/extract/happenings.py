@@ -64,6 +64,8 @@ OFFICE_NOUNS = {"office", "power", "charge", "command", "helm", "president", "le
 OFFICE_NOUNS |= {"minister", "head", "commander", "speaker", "envoy", "chairman"}
 MAX_WORDS = 16
 RELATIVE = {"that", "which", "who", "whom"}
+#: Particles the parser may read as prepositions ("driven out of the town", "fought off the attack").
+PARTICLE_PREPS = ("out", "off")
 DEFINITE = {"the", "this", "that", "these", "those"}
 
 
@@ -94,7 +96,10 @@ def _lookup(token) -> EventWord | None:
     words = event_words()
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX"):
-        particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+        # a particle, or "out" or "off" parsed as a preposition ("were driven out of Gharyan")
+        particles = [
+            c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS)
+        ]
         for key in [f"{lemma} {p}" for p in particles] + [lemma, token.lower_]:
             if (key, "verb") in words:
                 return words[key, "verb"]
@@ -141,6 +146,10 @@ class Happening:
                     keep.add(s.head.i)  # "was shelled by the LNA"
             keep.add(p.i)
             keep |= {c.i for c in p.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.lower_ != "to"}
+            for particle in (c for c in _children(p, ("prep",)) if c.lower_ in PARTICLE_PREPS):
+                keep.add(particle.i)  # "were driven out of Gharyan"
+                for prep in _children(particle, ("prep",)):
+                    keep |= {prep.i}.union(*(phrase(o, date, 7) for o in _children(prep, ("pobj",))[:1]))
             for o in self.objects:
                 keep |= phrase(o, date, 8)
             said = _said(p)
@@ -392,7 +401,21 @@ def read(span, verb=None) -> Happening:
     verb = _inner_clause(verb, span)
     if _duration(span):
         return Happening(verb, None, [], [], [], False, span, "incumbency" if _in_office(verb) else "duration")
-    return _at_verb(verb, span)
+    happening = _at_verb(verb, span)
+    noun = _dated_noun(span) if happening.word is None else None
+    if noun is not None:  # "the capture of Gharyan on Wednesday was a blow": the verb tells nothing, the noun does
+        return _noun_event(noun, _lookup(noun), span)
+    return happening
+
+
+def _dated_noun(span):
+    """The event noun a date hangs on through a preposition ("the capture of Gharyan on Wednesday"), or None."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = root.head.head
+    word = _lookup(noun)
+    return noun if word is not None and word.use == "event" else None
 
 
 def _told_by_verb(noun, word: EventWord) -> bool:
