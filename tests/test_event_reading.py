@@ -349,6 +349,14 @@ def test_what_left_people_dead_is_the_happening(tmp_path, text, event_type):
             "Explosions/Remote violence",
             "Artillery pounded the southern suburbs",
         ),
+        (
+            "Haftar's troops began their push towards the capital on Thursday.",
+            "Battles",
+            "Haftar's troops began their push towards the capital",
+        ),
+        # an infinitive of aim: the launch is dated, the taking is its aim
+        ("The LNA launched an offensive to take Tripoli on Thursday.", "Battles", "The LNA launched an offensive"),
+        ("Haftar vowed on Thursday to take Tripoli.", "statement", "Haftar vowed"),
         # the verb tells nothing ("was a blow"): the event noun the date hangs on does
         ("The capture of Gharyan on Thursday was a blow to Haftar.", "Battles", "The capture of Gharyan"),
     ],
@@ -403,3 +411,8 @@ def test_a_report_that_names_nothing_stays_apart_when_two_events_fit(tmp_path):
     )
     rec = reconcile(chronology(corpus), corpus.articles)
     assert sorted(rec.article_ids) == ["a", "b", "c"]
+
+
+def test_a_date_still_to_come_is_the_aims(tmp_path):
+    row = _row(tmp_path, "Sarraj and Haftar agreed on Tuesday to hold elections next year.", "next year")
+    assert (row.role, row.kind, row.what) == ("planned", "election", "Sarraj and Haftar hold elections")

@@ -310,6 +310,8 @@ def _section_rows(
             clause_follows=_clause_follows(span),
         )
         interval = resolve(f, ctx)
+        if interval.planned and happening.aim is not None:
+            happening = happening.aim  # "agreed to hold elections next spring": the date is the elections'
         if interval.start is not None and not interval.vague:
             state["reference"] = interval
         clause = _clause(span) | ({t.i for t in happening.predicate.subtree} if happening.word else set())

@@ -127,6 +127,7 @@ class Happening:
     span: object  # the date expression
     role: str = "event"  # event, background, duration, incumbency, year alone
     speakers: tuple = ()  # heads of who reported it, when ``reported``
+    aim: Happening | None = None  # an infinitive of aim's own reading, for a date still to come
 
     @property
     def kind(self) -> str:
@@ -491,8 +492,31 @@ def _answered(verb):
     return None
 
 
+def _aim_of(verb):
+    """The verb whose happening an infinitive of aim belongs to ("launched an offensive to take Tripoli in
+    April", "vowed on Monday to take Tripoli": the launch and the vow are dated, the taking is their aim),
+    or None."""
+    if verb.dep_ not in ("acl", "xcomp", "advcl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return None
+    head = clause_verb(verb.head) if verb.dep_ == "acl" else verb.head
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or _event_word(head)[0] is None:
+        return None
+    return head
+
+
 def _at_verb(verb, span) -> Happening:
-    """The happening of the clause of ``verb``, dated by ``span``."""
+    """The happening of the clause of ``verb``, dated by ``span``: for an infinitive of aim, that of the verb
+    it is the aim of, with its own reading kept for a date still to come ("agreed to hold elections next
+    spring")."""
+    aim = _aim_of(verb)
+    if aim is not None:
+        return replace(_at_verb(aim, span), aim=_at_clause(verb, span))
+    return _at_clause(verb, span)
+
+
+def _at_clause(verb, span) -> Happening:
     word, token = _event_word(verb)
     seen = {verb.i}
     while word is None and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and verb.head.i not in seen:
