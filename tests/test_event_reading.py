@@ -416,3 +416,49 @@ def test_a_report_that_names_nothing_stays_apart_when_two_events_fit(tmp_path):
 def test_a_date_still_to_come_is_the_aims(tmp_path):
     row = _row(tmp_path, "Sarraj and Haftar agreed on Tuesday to hold elections next year.", "next year")
     assert (row.role, row.kind, row.what) == ("planned", "election", "Sarraj and Haftar hold elections")
+
+
+@pytest.mark.parametrize(
+    "text, event_type, said_by, actor1, what",
+    [
+        # what a party is accused of is a report of it, with the accused as its actor
+        (
+            "The GNA accused Haftar's forces of shelling the airport in Tripoli on Thursday.",
+            "Explosions/Remote violence",
+            "Government of National Accord",
+            "Libyan National Army",
+            "Haftar's forces shelling the airport in Tripoli",
+        ),
+        (
+            "Egypt blamed the Islamic State for attacking the convoy on Thursday.",
+            "Battles",
+            "Egypt",
+            "Islamic State",
+            "the Islamic State attacking the convoy",
+        ),
+    ],
+)
+def test_a_charge_reports_what_the_charged_did(tmp_path, text, event_type, said_by, actor1, what):
+    row = _row(tmp_path, text, "Thursday")
+    assert (bool(row.reported), row.event_type, row.said_by, row.actor1, row.what) == (
+        True,
+        event_type,
+        said_by,
+        actor1,
+        what,
+    )
+
+
+def test_a_report_of_what_happened_joins_the_happening_before_the_speakers_statement(tmp_path):
+    # Sentences written for this test: a reports Haftar's declaration of what happened, b his speech (a
+    # statement that names no happening the lexicon knows), c the happening itself.
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a": ("2017-07-06", "Haftar declared the full liberation of Benghazi on Wednesday."),
+            "b": ("2017-07-06", "In a televised speech on Wednesday, Khalifa Haftar spoke of Benghazi."),
+            "c": ("2017-07-07", "Benghazi was freed from Islamist militants on July 5, the LNA said."),
+        },
+    )
+    rec = reconcile(chronology(corpus), corpus.articles)
+    assert "a;c" in list(rec.article_ids)

@@ -232,7 +232,9 @@ def _group(reports: list[dict]) -> list[_Event]:
                     seen.add(number)
                     fit = events[number].accepts(r)
                     if fit is not None:
-                        rank = (not fit[1], fit[0], len(events[number].members), -number)
+                        # what happened before who spoke of it, then the keys in common
+                        same = r["kind"] in events[number].kinds
+                        rank = (not fit[1], same, fit[0], len(events[number].members), -number)
                         if best is None or rank > best[0]:
                             best = (rank, number, fit[1])
             if best is not None:

@@ -137,6 +137,8 @@ class Happening:
         """A short description: subject, predicate, object and the phrases of place or target."""
         date = {t.i for t in self.span} | {c.i for t in self.span for c in t.children if c.dep_ == "case"}
         date |= _dateline(self.predicate.sent)
+        if _charge(self.predicate)[0] is not None:
+            date.add(self.predicate.head.i)  # "accused Haftar's forces of shelling": "Haftar's forces shelling"
         keep: set[int] = set()
         budget = MAX_WORDS
         p = self.predicate
@@ -349,10 +351,28 @@ def _roles(verb) -> tuple[list, list, list]:
         objects = [verb.head, *objects]  # "the agreement signed in Skhirat": what was signed
     if not subjects and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         subjects = _children(verb.head, SUBJECT_DEPS)  # "forces advanced and took the town"
+    if not subjects and _charge(verb)[0] is not None:
+        subjects = [_charge(verb)[1]]  # "accused Haftar's forces of shelling the airport": they shelled it
     for o in list(objects):
         preps += _children(o, ("prep",))[:1]
     preps = [p for p in preps if p.lower_ in PLACE_PREPS]
     return subjects, objects, sorted(preps, key=lambda t: t.i)[:2]
+
+
+def _charge(verb) -> tuple:
+    """``(the verb of saying, the party charged)`` when ``verb`` is a gerund a party is charged with ("accused
+    Haftar's forces of shelling the airport", "blamed the militia for attacking the camp"), else ``(None,
+    None)``."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
+        return None, None
+    above = verb.head.head
+    head, charged = (
+        (above.head, above) if above.dep_ == "dobj" else (above, next(iter(_children(above, ("dobj",))), None))
+    )
+    word = _lookup(head) if head.pos_ in ("VERB", "AUX") else None
+    if word is None or word.kind != "statement" or charged is None:
+        return None, None
+    return head, charged
 
 
 def _duration(span) -> bool:
@@ -566,6 +586,9 @@ def _at_clause(verb, span) -> Happening:
         # "the council announced on Sunday the transfer of the depot", "declared the capture of the town": what is
         # announced happened on or before the day it was announced
         reported, speakers = True, tuple(_children(verb, SUBJECT_DEPS))
+    accuser = _charge(verb)[0]
+    if not reported and accuser is not None:  # what a party is accused of happened by the day of the charge
+        reported, speakers = True, tuple(_children(accuser, SUBJECT_DEPS))
 
     subjects, objects, preps = _roles(verb)
     if token is not None and token is not verb and token.pos_ != "VERB" and token in objects and len(objects) == 1:
