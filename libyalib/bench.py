@@ -166,7 +166,7 @@ def synthetic_events(n: int, seed: int = 2014):
 
     kb = load_kb()
     actors = sorted(kb.actors.index)
-    places = sorted(kb.places.place)
+    places = sorted(kb.places.drop_duplicates("source").place)  # one spelling of each place
     kinds = ["military action"] * 5 + ["meeting", "agreement", "statement", "statement", "election"]
     rng = random.Random(seed)
     first = dt.date(2014, 1, 1).toordinal()

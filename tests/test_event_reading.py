@@ -462,3 +462,41 @@ def test_a_report_of_what_happened_joins_the_happening_before_the_speakers_state
     )
     rec = reconcile(chronology(corpus), corpus.articles)
     assert "a;c" in list(rec.article_ids)
+
+
+def test_two_spellings_of_one_place_are_one_place(tmp_path):
+    # Sentences written for this test, naming no actor: the place is all they share, and places.csv gives
+    # "Misrata" and "Misurata" one source.
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a": ("2016-05-20", "Gunmen attacked a checkpoint near Misrata on Thursday."),
+            "b": ("2016-05-20", "A checkpoint near Misurata was attacked on Thursday."),
+        },
+    )
+    rec = reconcile(chronology(corpus), corpus.articles)
+    assert list(rec.article_ids) == ["a;b"]
+
+
+def test_copies_of_one_story_whose_report_names_nothing_are_one_row(tmp_path):
+    # Written for this test: the clause names no actor and no place the knowledge base knows.
+    text = (
+        "Heavy clashes broke out at dawn on Wednesday near the old fish market after a surprise raid by "
+        "unidentified gunmen, officials said, in what residents called the worst night in years."
+    )
+    corpus = _corpus(tmp_path, {"a": ("2019-06-27", text), "b": ("2019-06-27", text + " More to follow.")})
+    assert corpus.articles.story_id.nunique() == 1
+    rec = reconcile(chronology(corpus), corpus.articles)
+    assert (list(rec.article_ids), list(rec.n_stories)) == (["a;b"], [1])
+
+
+@pytest.mark.parametrize(
+    "text, dated",
+    [
+        ("Forces took the base of the November 17 Battalion on Monday.", ["Monday"]),  # a name, not a date
+        ("The militia left the February 17 camp on Monday.", ["Monday"]),
+        ("The July 25 agreement was signed in Paris.", ["July 25"]),  # a happening's date
+    ],
+)
+def test_a_day_in_the_name_of_a_thing_is_not_a_date(tmp_path, text, dated):
+    assert list(chronology(one_article(tmp_path, text, "2019-04-05")).expression) == dated

@@ -2,8 +2,8 @@
 
 Each row of ``events.csv`` whose role is ``event`` is a report of a happening on a date. Reports join one
 chronology row when they are of the same kind, their dates are compatible and they share an actor, a target
-or a place (reports that name none join within their article, then the one event of their kind that
-others date to the same day, if only one). Dates are compatible when their intervals meet ("April 4, 2019"
+or a place (reports that name none join within their article and its copies, then the one event of their
+kind that others date to the same day, if only one). Dates are compatible when their intervals meet ("April 4, 2019"
 and "in April"); when a report dates only the saying ("IS has seized the
 airport, a spokesman said Friday") the happening lies in the week up to that day; and two reports that give
 different days a few days apart ("July 27" against "July 25") are one event whose dates disagree, both kept,
@@ -22,7 +22,6 @@ import bisect
 import datetime as dt
 import hashlib
 import math
-import re
 from collections import Counter
 
 import pandas as pd
@@ -88,12 +87,6 @@ DISAGREE_DAYS = 3
 PLACE_DAYS = 1
 #: A report that dates only the saying: the happening is in the days up to it.
 REPORTED_DAYS = 6
-
-
-def _place(location: str) -> str:
-    """A place's name for matching: "Al-Watiya", "al Watiya" and "Watiya" are one."""
-    name = re.sub(r"[^a-z]", "", location.lower())
-    return re.sub(r"^(?:al|el|ad|as|az|ar)(?=[a-z]{4})", "", name)
 
 
 def _ordinal(day: str) -> int:
@@ -174,17 +167,18 @@ class _Event:
 
 def _reports(events: pd.DataFrame, stories: dict) -> list[dict]:
     """The reports to place, with the keys they can be matched on: their actors (news media, sources of
-    reports, are not), their place, and their article and dates (reports that name nothing join only
-    those of their article on the same dates)."""
+    reports, are not), their place, and their story and dates (reports that name nothing join those of
+    their article, or of its copies, on the same dates)."""
     kb = load_kb()
     out = []
     for row in events.itertuples(index=False):
         start, end = _ordinal(row.date_start), _ordinal(row.date_end)
         reported = bool(row.reported)
         actors = {a for a in [row.actor1, row.actor2, *row.actors.split(";")] if a and kb.kind(a) != "media"}
-        keys = {f"actor:{a}" for a in actors} | {f"article:{row.article_id}:{start}:{end}"}
+        story = stories.get(row.article_id, row.article_id)  # copies of one story are one text
+        keys = {f"actor:{a}" for a in actors} | {f"article:{story}:{start}:{end}"}
         if row.location:
-            keys.add(f"place:{_place(row.location)}")
+            keys.add(f"place:{kb.place_key(row.location)}")
         # a statement and a report of what it said: "X said on Monday that ..." and "X spoke on Monday"
         speaker = row.said_by if reported else row.actor1 if row.kind == "statement" else ""
         said = {f"said:{speaker}"} if speaker and kb.kind(speaker) != "media" else set()
@@ -200,7 +194,7 @@ def _reports(events: pd.DataFrame, stories: dict) -> list[dict]:
                 "hi": end,
                 "reported": reported,
                 "keys": keys | said,
-                "story": stories.get(row.article_id, row.article_id),
+                "story": story,
             }
         )
     return out

@@ -13,7 +13,7 @@ from ..ingest.pubdate import WEEKDAY_DATES, weekday_year, years_in
 from ..nlp.kb import PLACE, load_kb, member_of
 from ..nlp.model import ents_by_sentence, sentence_ids, sentence_of, sentence_span, sentences, text_of
 from .deppath import clause_verb, has_subject
-from .happenings import Happening, phrase, read
+from .happenings import Happening, names_happening, phrase, read
 from .lexicon import load_lexicon
 from .reference import References
 from .temporal import EXPLICIT, Context, find, is_future, published_period, resolve
@@ -67,6 +67,17 @@ def _state_as_place(ent) -> bool:
 def _place_name(ent) -> str:
     """A place as written, or as the knowledge base spells it when written in capitals ("GENEVA, Oct 23 -")."""
     return ent.ent_id_[len(PLACE) :] if ent.text.isupper() and ent.ent_id_.startswith(PLACE) else ent.text
+
+
+def _names_a_thing(span, rule: str) -> bool:
+    """ "The February 17 camp", "the November 17 Battalion": a day and month in the name of a thing that is
+    no happening, not a date ("the July 25 agreement" is dated)."""
+    root, noun = span.root, span.root.head
+    if rule not in ("month_day", "day_month") or root.dep_ not in ("nmod", "compound") or noun.i < root.i:
+        return False
+    if noun.pos_ not in ("NOUN", "PROPN") or names_happening(noun):
+        return False
+    return any(t.lower_ == "the" for t in noun.lefts)
 
 
 def _in_name(span) -> bool:
@@ -283,7 +294,7 @@ def _section_rows(
     for offset, f in found_all:
         start, end = offset + f.start, offset + f.end
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or (f.rule == "deictic" and _in_name(span)):
+        if span is None or (f.rule == "deictic" and _in_name(span)) or _names_a_thing(span, f.rule):
             continue
         sentence_id = sentence_number[span[0].i]
         sent = sentences(doc)[sentence_id]

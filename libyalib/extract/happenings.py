@@ -114,6 +114,12 @@ def _lookup(token) -> EventWord | None:
     return None
 
 
+def names_happening(token) -> bool:
+    """Is the word an event word of ``data/event_words.csv`` ("attack", "agreement")?"""
+    word = _lookup(token)
+    return word is not None and word.use == "event"
+
+
 @dataclass
 class Happening:
     """The clause a dated expression belongs to, read by role."""

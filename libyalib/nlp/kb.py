@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -111,6 +112,24 @@ class KnowledgeBase:
     @cached_property
     def _capitals(self) -> dict[str, str]:
         return dict(zip(self.places.place, self.places.stands_for, strict=False))
+
+    def place_key(self, location: str) -> str:
+        """A place's name for matching: "Al-Watiya", "al Watiya" and "Watiya" are one, and so are the
+        spellings ``places.csv`` gives of one place (rows with one source: "Misrata" and "Misurata")."""
+        key = _place_name(location)
+        return self._spellings.get(key, key)
+
+    @cached_property
+    def _spellings(self) -> dict[str, str]:
+        first: dict[str, str] = {}
+        for row in self.places.itertuples():
+            first.setdefault(row.source or row.place, _place_name(row.place))
+        return {_place_name(row.place): first[row.source or row.place] for row in self.places.itertuples()}
+
+
+def _place_name(location: str) -> str:
+    name = re.sub(r"[^a-z]", "", location.lower())
+    return re.sub(r"^(?:al|el|ad|as|az|ar)(?=[a-z]{4})", "", name)
 
 
 def _within(day: str, start: str, end: str) -> bool:
