@@ -124,7 +124,7 @@ def test_headlines(tmp_path, title, pairs):
         ("The GNA and the LNA are backed by Turkey and Russia, respectively.", [("Russia", H), ("Turkey", T)]),
         ("Turkey and Russia back the GNA and the LNA respectively.", [("Russia", H), ("Turkey", T)]),
         (
-            "Talk of a truce grows as the standoff between the GNA and LNA forces, supported by Turkey and Russia "
+            "Hopes of a truce fade as the stalemate between GNA and LNA troops, armed by Turkey and Russia "
             "respectively, drags on near Sirte.",
             [("Russia", H), ("Turkey", T)],
         ),

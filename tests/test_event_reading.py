@@ -285,7 +285,7 @@ def test_a_reaction_joins_the_event_it_answers(tmp_path):
             "a": (
                 "2016-09-12",
                 "Haftar's forces seized the port of Zueitina on Sunday. Late on Sunday the Presidential Council "
-                "called the seizure an unjustified escalation.",
+                "called the seizure a reckless provocation.",
             ),
             "b": ("2016-09-13", "The Arab League on Monday condemned the seizure of Zueitina."),
         },
@@ -319,7 +319,7 @@ def test_today_in_a_name_is_not_a_date(tmp_path, text, dated):
     [
         # the subject names the happening; the verb only tells what it did to the people
         ("Shelling by the militias left twelve people dead in Tajoura on Sunday.", "Explosions/Remote violence"),
-        ("Continuing violence has left ten people dead in the old town, medics said on Sunday.", "Battles"),
+        ("Renewed violence has left ten people dead in the old town, doctors said on Sunday.", "Battles"),
         # a verb of leaving with a place for its object is a withdrawal
         ("The brigade left the airbase on Sunday.", "Strategic developments"),
     ],

@@ -537,7 +537,7 @@ def _coordinations(parties: list[Party]) -> list[list[Party]]:
 
 
 def _respectively(sent, parties: list[Party], found: list, claimers: _Claimers) -> list[tuple]:
-    """ "The GNA and LNA forces, supported by Turkey and Russia respectively": the foreign parties coordinated
+    """ "The GNA and the LNA, armed by Turkey and Russia respectively": the foreign parties coordinated
     at a cue that "respectively" modifies back the Libyan parties coordinated in the sentence in the order
     both are named, whatever the parse attached the cue to; not each the other."""
     lex = load_lexicon()
