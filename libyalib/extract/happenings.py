@@ -441,8 +441,7 @@ def _dated_noun(span):
     if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.head.pos_ not in ("NOUN", "PROPN"):
         return None
     noun = root.head.head
-    word = _lookup(noun)
-    return noun if word is not None and word.use == "event" else None
+    return noun if names_happening(noun) else None
 
 
 def _told_by_verb(noun, word: EventWord) -> bool:
@@ -543,6 +542,7 @@ def _at_verb(verb, span) -> Happening:
 
 
 def _at_clause(verb, span) -> Happening:
+    """The happening of the clause of ``verb`` itself (or of the clause it depends on, when it names none)."""
     word, token = _event_word(verb)
     seen = {verb.i}
     while word is None and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and verb.head.i not in seen:
