@@ -136,3 +136,14 @@ def test_headlines(tmp_path, title, pairs):
 )
 def test_coordinations_paired_in_order(tmp_path, text, pairs):
     assert _pairs(tmp_path, text) == pairs
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        ("Ankara dispatched Syrian fighters to shore up the Tripoli government.", [("Turkey", T)]),
+        ("Italy trained the coastguard of the UN-recognised government.", [("Italy", T)]),
+    ],
+)
+def test_more_words_of_backing(tmp_path, text, pairs):
+    assert _pairs(tmp_path, text) == pairs
