@@ -541,12 +541,14 @@ def _respectively(sent, parties: list[Party], found: list, claimers: _Claimers) 
     at a cue that "respectively" modifies back the Libyan parties coordinated in the sentence in the order
     both are named, whatever the parse attached the cue to; not each the other."""
     lex = load_lexicon()
-    for word in (t for t in sent if t.lower_ == "respectively"):
-        cue = word.head
-        groups = _coordinations(parties)
-        backers = [g for g in groups if all(p.foreign and p.token.i in {t.i for t in cue.subtree} for p in g)]
-        backed = [g for g in groups if all(p.side for p in g)]
-        if not lex.cue_class(cue) or len(backers) != 1 or len(backed) != 1 or len(backers[0]) != len(backed[0]):
+    groups = _coordinations(parties)
+    backed = [g for g in groups if all(p.side for p in g)]
+    for cue in (t.head for t in sent if t.lower_ == "respectively"):
+        if not lex.cue_class(cue) or len(backed) != 1:
+            continue
+        at_cue = {t.i for t in cue.subtree}
+        backers = [g for g in groups if all(p.foreign and p.token.i in at_cue for p in g)]
+        if len(backers) != 1 or len(backers[0]) != len(backed[0]):
             continue
         stance = _stance(cue, claimers)
         if stance is None:

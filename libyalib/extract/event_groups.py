@@ -3,13 +3,13 @@
 Each row of ``events.csv`` whose role is ``event`` is a report of a happening on a date. Reports join one
 chronology row when they are of the same kind, their dates are compatible and they share an actor, a target
 or a place (reports that name none join within their article and its copies, then the one event of their
-kind that others date to the same day, if only one). Dates are compatible when their intervals meet ("April 4, 2019"
-and "in April"); when a report dates only the saying ("IS has seized the
-airport, a spokesman said Friday") the happening lies in the week up to that day; and two reports that give
-different days a few days apart ("July 27" against "July 25") are one event whose dates disagree, both kept,
-when they share two actors, or an actor and the place; a report of the saying joins the happening it names at
-its place when a day apart ("the capture of Sirte, announced on December 5" and "Sirte was liberated on
-December 6"). The row takes the most precise date its reports support.
+kind that others date to the same day, if only one). Dates are compatible when their intervals meet ("April
+4, 2019" and "in April"); when a report dates only the saying ("IS has seized the airport, a spokesman said
+Friday") the happening lies in the week up to that day; and two reports that give different days a few days
+apart ("July 27" against "July 25") are one event whose dates disagree, both kept, when they share two
+actors, or an actor and the place; a report of the saying joins the happening it names at its place when a
+day apart ("the capture of Sirte, announced on December 5" and "Sirte was liberated on December 6"). The row
+takes the most precise date its reports support.
 
 Reconciliation is near-linear in the number of reports: they are read finest first, and a report is only
 compared with the events already formed that share its kind and one of its actors or its place and lie
@@ -255,20 +255,18 @@ def _join_unnamed(events: list[_Event]) -> list[_Event]:
     """An event whose reports name no actor or place ("the rival sides signed a ceasefire on Friday") joins the
     one event of its kind that others date to that same day; when there are several, or none, it stays apart."""
 
-    def day(event: _Event) -> int | None:
-        first, last = event.span
-        return first if event.direct and first == last else None
-
+    days = [e.span[0] if e.direct and e.span[0] == e.span[1] else None for e in events]  # one day, or None
+    names = [bool(e.keys - _article_keys(e.keys)) for e in events]  # an actor or a place
     named: dict[tuple[str, int], list[int]] = {}
     for number, event in enumerate(events):
-        if event.keys - _article_keys(event.keys) and day(event) is not None:
+        if names[number] and days[number] is not None:
             for kind in event.kinds:
-                named.setdefault((kind, day(event)), []).append(number)
+                named.setdefault((kind, days[number]), []).append(number)
     gone = set()
-    for event in events:
-        if event.keys - _article_keys(event.keys) or day(event) is None:
+    for number, event in enumerate(events):
+        if names[number] or days[number] is None:
             continue
-        fits = {n for kind in event.kinds for n in named.get((kind, day(event)), [])}
+        fits = {n for kind in event.kinds for n in named.get((kind, days[number]), [])}
         if len(fits) == 1:
             into = events[fits.pop()]
             for r in event.members:

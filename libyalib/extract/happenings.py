@@ -357,8 +357,9 @@ def _roles(verb) -> tuple[list, list, list]:
         objects = [verb.head, *objects]  # "the agreement signed in Skhirat": what was signed
     if not subjects and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         subjects = _children(verb.head, SUBJECT_DEPS)  # "forces advanced and took the town"
-    if not subjects and _charge(verb)[0] is not None:
-        subjects = [_charge(verb)[1]]  # "accused Haftar's forces of shelling the airport": they shelled it
+    charged = _charge(verb)[1]
+    if not subjects and charged is not None:
+        subjects = [charged]  # "accused Haftar's forces of shelling the airport": they shelled it
     for o in list(objects):
         preps += _children(o, ("prep",))[:1]
     preps = [p for p in preps if p.lower_ in PLACE_PREPS]

@@ -116,18 +116,19 @@ class KnowledgeBase:
     def place_key(self, location: str) -> str:
         """A place's name for matching: "Al-Watiya", "al Watiya" and "Watiya" are one, and so are the
         spellings ``places.csv`` gives of one place (rows with one source: "Misrata" and "Misurata")."""
-        key = _place_name(location)
+        key = _matching_form(location)
         return self._spellings.get(key, key)
 
     @cached_property
     def _spellings(self) -> dict[str, str]:
         first: dict[str, str] = {}
         for row in self.places.itertuples():
-            first.setdefault(row.source or row.place, _place_name(row.place))
-        return {_place_name(row.place): first[row.source or row.place] for row in self.places.itertuples()}
+            first.setdefault(row.source or row.place, _matching_form(row.place))
+        return {_matching_form(row.place): first[row.source or row.place] for row in self.places.itertuples()}
 
 
-def _place_name(location: str) -> str:
+def _matching_form(location: str) -> str:
+    """Letters only, lower case, without an article prefix ("Al-Watiya" -> "watiya")."""
     name = re.sub(r"[^a-z]", "", location.lower())
     return re.sub(r"^(?:al|el|ad|as|az|ar)(?=[a-z]{4})", "", name)
 
