@@ -48,7 +48,20 @@ class Step:
 
 
 def has_subject(verb) -> bool:
-    return any(c.dep_ in SUBJECTS for c in verb.children)
+    return any(c.dep_ in SUBJECTS for c in verb.children) or bool(named_auxiliaries(verb))
+
+
+def named_auxiliaries(verb) -> list:
+    """An actor's name the parser read as an auxiliary of ``verb``: "IS seized the airport" is parsed as
+    "is seized", with no subject; the name (known to the entity ruler) is the subject."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass")
+        and c.ent_id_
+        and c.is_upper
+        and not c.doc[min(c.i + 1, len(c.doc) - 1)].is_upper
+    ]
 
 
 def clause_verb(token):

@@ -56,6 +56,8 @@ _LIST_LABEL = re.compile(r"\s*[–—:-]\s*\S")
 #: "BENGHAZI, Libya, July 5 (Reuters) -".
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z'./-]{2,}(?:[ /][A-Z][A-Z'./-]+){0,3}(?:,\s*[A-Z][a-z]+){0,2},?\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{2,40}\))?\s*[-–—:]")
+#: What stands between two coordinated dates of one clause ("on Wednesday and Thursday", "in May and June").
+_AND = re.compile(r",?\s+and\s+(?:on\s+|in\s+)?")
 
 
 def _state_as_place(ent) -> bool:
@@ -366,7 +368,37 @@ def _section_rows(
                 "location": place,
             }
         )
-    return rows
+    return _coordinated(rows, text)
+
+
+def _coordinated(rows: list[dict], text: str) -> list[dict]:
+    """Two dates of one happening that follow each other, coordinated in one clause ("IS struck the
+    checkpoints on Wednesday and Thursday"), are one report over both days: one row whose expression
+    spans them. Dates apart ("on Monday and Thursday") stay two rows."""
+    out: list[dict] = []
+    for row in rows:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last["role"] == row["role"] == "event"
+            and last["sentence_id"] == row["sentence_id"]
+            and last["precision"] == row["precision"]
+            and (last["what"], last["kind"]) == (row["what"], row["kind"])
+            and _AND.fullmatch(text, last["end"], row["start"])
+            and dt.date.fromisoformat(last["date_end"]) + dt.timedelta(days=1)
+            == dt.date.fromisoformat(row["date_start"])
+        ):
+            out[-1] = {
+                **last,
+                "end": row["end"],
+                "expression": text[last["start"] : row["end"]],
+                "date_end": row["date_end"],
+                "precision": "range",
+                "rule": f"{last['rule']} and {row['rule']}",
+            }
+            continue
+        out.append(row)
+    return out
 
 
 def article_chronology(article, body_doc, mentions: list[dict], title_doc=None) -> list[dict]:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..nlp.kb import load_kb
 from ..paths import DATA
-from .deppath import clause_verb
+from .deppath import clause_verb, named_auxiliaries
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -142,15 +142,28 @@ class Happening:
     def what(self) -> str:
         """A short description: subject, predicate, object and the phrases of place or target."""
         date = {t.i for t in self.span} | {c.i for t in self.span for c in t.children if c.dep_ == "case"}
+        before = self.span.start - 1
+        while (
+            before >= 0
+            and self.span.doc[before].lower_ in ("mid", "-", "early", "late")
+            and before >= self.span.start - 2
+        ):
+            date.add(before)  # "mid-March", "early April": the part of the month is the date's
+            before -= 1
         date |= _dateline(self.predicate.sent)
         if _charge(self.predicate)[0] is not None:
             date.add(self.predicate.head.i)  # "accused Haftar's forces of shelling": "Haftar's forces shelling"
         keep: set[int] = set()
         budget = MAX_WORDS
         p = self.predicate
+        lead: set[int] = set()  # a subject shared with a later clause: "After seizing Gharyan, the LNA ..."
         if p.pos_ in ("VERB", "AUX"):
             for s in self.subjects:
-                keep |= phrase(s, date, 10, with_prep=_lookup(s) is not None)
+                words = phrase(s, date, 10, with_prep=_lookup(s) is not None)
+                if s.i > p.i and s.head.i != p.i and s.head.dep_ != "agent":
+                    lead |= words
+                    continue
+                keep |= words
                 if s.head.dep_ == "agent":
                     keep.add(s.head.i)  # "was shelled by the LNA"
             keep.add(p.i)
@@ -173,7 +186,8 @@ class Happening:
             objects = [c for c in prep.children if c.dep_ == "pobj" and c.i not in date]
             if objects:
                 keep |= {prep.i} | phrase(objects[0], date, 7)
-        return _render(p.doc, _whole_names(p.doc, keep - date))
+        rest = _render(p.doc, _whole_names(p.doc, keep - date))
+        return f"{_render(p.doc, _whole_names(p.doc, lead - date))} {rest}" if lead else rest
 
 
 def _dateline(sent) -> set[int]:
@@ -340,9 +354,14 @@ def _reported(verb):
     return None
 
 
+def _subjects(verb) -> list:
+    """Heads of a verb's subjects, with a name the parser read as its auxiliary ("IS seized the airport")."""
+    return named_auxiliaries(verb) + _children(verb, SUBJECT_DEPS)
+
+
 def _roles(verb) -> tuple[list, list, list]:
     """Subjects, objects and the prepositions of a verb's clause (a passive's agent is its subject)."""
-    subjects = _children(verb, SUBJECT_DEPS)
+    subjects = _subjects(verb)
     objects = _children(verb, OBJECT_DEPS)
     patients = _children(verb, PASSIVE_SUBJECT_DEPS)
     if verb.dep_ == "relcl":  # "a militia that withdrew": the militia withdrew
@@ -356,7 +375,11 @@ def _roles(verb) -> tuple[list, list, list]:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects = [verb.head, *objects]  # "the agreement signed in Skhirat": what was signed
     if not subjects and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        subjects = _children(verb.head, SUBJECT_DEPS)  # "forces advanced and took the town"
+        subjects = _subjects(verb.head)  # "forces advanced and took the town"
+    above = verb.head.head
+    if not subjects and not patients and verb.dep_ == "pcomp" and verb.head.lower_ not in ("of", "for"):
+        if verb.head.dep_ == "prep" and above.pos_ in ("VERB", "AUX"):  # "IS claimed the camp after pushing back X"
+            subjects = _subjects(above)
     charged = _charge(verb)[1]
     if not subjects and charged is not None:
         subjects = [charged]  # "accused Haftar's forces of shelling the airport": they shelled it
