@@ -395,7 +395,14 @@ def test_what_left_people_dead_is_the_happening(tmp_path, text, event_type):
         ),
         # an infinitive of aim: the launch is dated, the taking is its aim
         ("The LNA launched an offensive to take Tripoli on Thursday.", "Battles", "The LNA launched an offensive"),
-        ("Haftar vowed on Thursday to take Tripoli.", "statement", "Haftar vowed"),
+        ("Haftar vowed on Thursday to take Tripoli.", "statement", "Haftar vowed to take Tripoli"),
+        # what completes a verb that says little alone
+        (
+            "The rival delegations agreed on Thursday to respect the truce.",
+            "agreement",
+            "The rival delegations agreed to respect the truce",
+        ),
+        ("The talks failed to produce a deal on Thursday.", "meeting", "The talks failed to produce a deal"),
         # the verb tells nothing ("was a blow"): the event noun the date hangs on does
         ("The capture of Gharyan on Thursday was a blow to Haftar.", "Battles", "The capture of Gharyan"),
     ],

@@ -174,6 +174,7 @@ class Happening:
                     keep |= {prep.i}.union(*(phrase(o, date, 7) for o in _children(prep, ("pobj",))[:1]))
             for o in self.objects:
                 keep |= phrase(o, date, 8)
+            keep |= _complement(p, date)
             said = _said(p)
             if said is not None:  # "Sisi warned [Egypt would intervene in Libya]": what was said
                 inner = Happening(said, None, *_roles(said), False, self.span)
@@ -188,6 +189,25 @@ class Happening:
                 keep |= {prep.i} | phrase(objects[0], date, 7)
         rest = _render(p.doc, _whole_names(p.doc, keep - date))
         return f"{_render(p.doc, _whole_names(p.doc, lead - date))} {rest}" if lead else rest
+
+
+def _complement(verb, date: set[int]) -> set[int]:
+    """What completes a verb that says little alone: "agreed [to respect the embargo]", "ordered his forces [to
+    attack ships]", "want [the truce to be signed]", "failed [to achieve a breakthrough]", "is [over]", "had
+    been [under the control of X]"."""
+    deps = ("xcomp", "acomp") + (("ccomp",) if _lookup(verb) is None else ())
+    out: set[int] = set()
+    for c in _children(verb, deps)[:1]:
+        if c.pos_ in ("VERB", "AUX"):
+            out |= {c.i} | {x.i for x in c.children if x.dep_ in ("aux", "auxpass", "neg", "prt")}
+            for x in _children(c, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + OBJECT_DEPS)[:2]:
+                out |= phrase(x, date, 6)
+        else:
+            out |= phrase(c, date, 5)
+    if not out and verb.lemma_ == "be" and not _children(verb, OBJECT_DEPS + ("advmod",)):
+        for prep in _children(verb, ("prep",))[:1]:
+            out |= {prep.i}.union(*(phrase(o, date, 6) for o in _children(prep, ("pobj",))[:1]))
+    return out - date
 
 
 def _dateline(sent) -> set[int]:
