@@ -542,6 +542,12 @@ def test_copies_of_one_story_whose_report_names_nothing_are_one_row(tmp_path):
         ("Forces took the base of the November 17 Battalion on Monday.", ["Monday"]),  # a name, not a date
         ("The militia left the February 17 camp on Monday.", ["Monday"]),
         ("The July 25 agreement was signed in Paris.", ["July 25"]),  # a happening's date
+        # a season or a month in a name or as a noun of its own
+        ("Libya has been divided since the Arab Spring, the envoy said on Monday.", ["Monday"]),
+        ("After the fall of Gharyan on Monday, the front moved north.", ["Monday"]),
+        ("Forces regrouped in the fall of 2018.", ["fall of 2018"]),
+        ("He called on supporters of February and September to meet on Monday.", ["Monday"]),
+        ("The talks resumed at the end of February.", ["February"]),
     ],
 )
 def test_a_day_in_the_name_of_a_thing_is_not_a_date(tmp_path, text, dated):

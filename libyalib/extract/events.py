@@ -82,6 +82,34 @@ def _names_a_thing(span, rule: str) -> bool:
     return any(t.lower_ == "the" for t in noun.lefts)
 
 
+#: Nouns of time that a month after "of" dates ("the end of February"); after other nouns that name no
+#: happening a bare month is a name ("supporters of February and September", of two revolutions).
+TIME_NOUNS = {"end", "beginning", "start", "middle", "month", "part", "half", "rest", "course", "week", "days"}
+
+
+def _month_of_people(span, rule: str) -> bool:
+    """ "Supporters of February": a bare month after "of" and a noun that is neither a time nor a happening."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "of February and September"
+        root = root.head
+    if rule != "bare_month" or root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    noun = root.head.head
+    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in TIME_NOUNS and not names_happening(noun)
+
+
+def _season_in_name(span, rule: str) -> bool:
+    """ "The Arab Spring": a capitalised season after a capitalised word inside a sentence is a name."""
+    first = span[0]
+    return (
+        rule == "season"
+        and first.text[:1].isupper()
+        and first.i > first.sent.start
+        and first.nbor(-1).text[:1].isupper()
+        and first.nbor(-1).i > first.sent.start
+    )
+
+
 def _in_name(span) -> bool:
     """ "Today" in "USA Today" or "Egypt Today": a word the tagger reads as part of the proper name before it
     (an outlet, a programme), not a day. As a date the word is a common noun, even in a title-case headline."""
@@ -297,6 +325,8 @@ def _section_rows(
         start, end = offset + f.start, offset + f.end
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or (f.rule == "deictic" and _in_name(span)) or _names_a_thing(span, f.rule):
+            continue
+        if _month_of_people(span, f.rule) or _season_in_name(span, f.rule):
             continue
         sentence_id = sentence_number[span[0].i]
         sent = sentences(doc)[sentence_id]

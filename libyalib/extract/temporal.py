@@ -148,7 +148,7 @@ PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
         ("half", rf"\bthe (?P<which>first|second) half of (?:(?P<rel>{_REL}) year|(?P<year>{_YEAR}))", True, ()),
         (
             "season",
-            rf"\b(?:(?P<rel>{_REL}) )?(?P<season>spring|summer|autumn|fall|winter)(?: of (?P<year>{_YEAR})| (?P<year2>{_YEAR}))?\b",
+            rf"\b(?:(?P<rel>{_REL}) )?(?P<season>spring|summer|autumn|fall(?! of (?!{_YEAR}))|winter)(?: of (?P<year>{_YEAR})| (?P<year2>{_YEAR}))?\b",
             True,
             (),
         ),
