@@ -206,6 +206,7 @@ def synthetic_events(n: int, seed: int = 2014):
                 "actor2": a2 if rng.random() < 0.5 else "",
                 "actors": ";".join(sorted({a1, a2})),
                 "kind": kind,
+                "says": "",
                 "event_type": kind,
                 "sub_event_type": "",
                 "location": place if rng.random() < 0.7 else "",

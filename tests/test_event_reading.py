@@ -510,6 +510,24 @@ def test_a_report_of_what_happened_joins_the_happening_before_the_speakers_state
     assert "a;c" in list(rec.article_ids)
 
 
+def test_a_statement_joins_the_happening_it_announces_that_day(tmp_path):
+    # Sentences written for this test (Monday is 2018-05-07): a quotes the commander declaring the offensive,
+    # b reports the offensive; c is a threat of a military action on a day with none at its place.
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a": ("2018-05-08", 'Haftar said on Monday: "We declare zero hour to free the city of Derna."'),
+            "b": ("2018-05-08", "His troops launched an offensive on Derna on Monday, the army said."),
+            "c": ("2018-05-08", "Sisi warned on Monday that Egypt would send troops to Sirte."),
+        },
+    )
+    events = chronology(corpus).set_index("article_id")
+    assert (events.loc["a", "kind"], events.loc["a", "says"]) == ("statement", "military action")
+    assert (events.loc["c", "kind"], events.loc["c", "says"]) == ("statement", "military action")
+    rec = reconcile(events.reset_index(), corpus.articles)
+    assert sorted(zip(rec.article_ids, rec.kind, strict=True)) == [("a;b", "military action"), ("c", "statement")]
+
+
 def test_two_spellings_of_one_place_are_one_place(tmp_path):
     # Sentences written for this test, naming no actor: the place is all they share, and places.csv gives
     # "Misrata" and "Misurata" one source.

@@ -1,8 +1,8 @@
 """The chronology: the reports of one real event, across articles and stories, reconciled into one row.
 
 Each row of ``events.csv`` whose role is ``event`` is a report of a happening on a date. Reports join one
-chronology row when they are of the same kind, their dates are compatible and they share an actor, a target
-or a place (reports that name none join within their article and its copies, then the one event of their
+chronology row when they are of the same kind (or one is a statement that ``says`` the other's kind, on its
+day), their dates are compatible and they share an actor, a target or a place (reports that name none join within their article and its copies, then the one event of their
 kind that others date to the same day, if only one). Dates are compatible when their intervals meet ("April
 4, 2019" and "in April"); when a report dates only the saying ("IS has seized the airport, a spokesman said
 Friday") the happening lies in the week up to that day; and two reports that give different days a few days
@@ -69,6 +69,7 @@ FIELDS = [
     "actor2",
     "actors",
     "kind",
+    "says",
     "event_type",
     "sub_event_type",
     "location",
@@ -100,10 +101,24 @@ def _article_keys(keys: set) -> set:
 class _Event:
     """The reports of one event so far."""
 
-    __slots__ = ("kinds", "happenings", "lo", "hi", "members", "direct", "keys", "span", "hull", "days", "day_articles")
+    __slots__ = (
+        "kinds",
+        "says",
+        "happenings",
+        "lo",
+        "hi",
+        "members",
+        "direct",
+        "keys",
+        "span",
+        "hull",
+        "days",
+        "day_articles",
+    )
 
     def __init__(self, report: dict):
         self.kinds = {report["kind"]}
+        self.says = {report["says"]} - {""}  # the kinds of happening its statements speak of
         self.happenings = {report["happening"]}
         self.lo, self.hi = report["lo"], report["hi"]
         self.members = [report]
@@ -133,8 +148,8 @@ class _Event:
         if not shared or (shared < 2 and r["end"] - r["start"] > 31):
             return None
         if r["kind"] not in self.kinds:  # a statement joins what its speaker said happened
-            linked = any(key.startswith("said:") for key in common)
-            if "statement" not in self.kinds | {r["kind"]} or not linked:
+            linked = any(key.startswith("said:") for key in common) and "statement" in self.kinds | {r["kind"]}
+            if not linked and not (common - _article_keys(common) and self._spoken_of(r)):
                 return None
         if max(self.lo, r["lo"]) <= min(self.hi, r["hi"]):
             if r["reported"] or not self.direct:
@@ -154,11 +169,21 @@ class _Event:
             return shared, True  # a happening at one place, announced a day apart from the day it is given
         return None
 
+    def _spoken_of(self, r: dict) -> bool:
+        """A statement and a happening of the kind it speaks of, on one day, that share an actor or the place
+        ("Haftar declared zero hour to liberate Derna" and "his troops launched an offensive on Derna" on
+        Monday)."""
+        if not (r["says"] in self.kinds or r["kind"] in self.says) or r["precision"] != "day":
+            return False
+        return all(m["precision"] == "day" and m["start"] == r["start"] for m in self.members)
+
     def add(self, r: dict, disagree: bool) -> None:
         if not disagree:
             self.lo, self.hi = max(self.lo, r["lo"]), min(self.hi, r["hi"])
         self.members.append(r)
         self.kinds.add(r["kind"])
+        if r["says"]:
+            self.says.add(r["says"])
         self.happenings.add(r["happening"])
         if not r["reported"] or disagree:
             self._date(r)
@@ -186,6 +211,7 @@ def _reports(events: pd.DataFrame, stories: dict) -> list[dict]:
             {
                 "row": row,
                 "kind": FAMILIES.get(row.kind, row.kind),
+                "says": FAMILIES.get(row.says, row.says),
                 "happening": (row.kind, row.event_type, row.sub_event_type),
                 "precision": row.precision,
                 "start": start,
@@ -201,9 +227,13 @@ def _reports(events: pd.DataFrame, stories: dict) -> list[dict]:
 
 
 def _slots(r: dict) -> set[tuple[str, str]]:
-    """The blocks a report is found in and looks in: its kind with each of its actors and its place, and
-    whatever their kind, the reports of its article on its dates and the statements of its speaker."""
-    return {("", key) if key.startswith(("said:", "article:")) else (r["kind"], key) for key in r["keys"]}
+    """The blocks a report is found in and looks in: its kind (and the kind a statement speaks of) with each of
+    its actors and its place, and whatever their kind, the reports of its article on its dates and the
+    statements of its speaker."""
+    if not r["says"]:
+        return {("", key) if key.startswith(("said:", "article:")) else (r["kind"], key) for key in r["keys"]}
+    kinds = (r["kind"], r["says"])
+    return {("", key) if key.startswith(("said:", "article:")) else (kind, key) for key in r["keys"] for kind in kinds}
 
 
 def _group(reports: list[dict]) -> list[_Event]:

@@ -139,6 +139,14 @@ class Happening:
     def kind(self) -> str:
         return self.word.kind if self.word else "other"
 
+    @property
+    def says(self) -> str:
+        """For a statement, the kind of happening it announces, orders or threatens; else empty."""
+        if self.kind != "statement" or self.predicate.pos_ not in ("VERB", "AUX"):
+            return ""
+        word = _content(self.predicate)
+        return word.kind if word is not None else ""
+
     def what(self) -> str:
         """A short description: subject, predicate, object and the phrases of place or target."""
         date = {t.i for t in self.span} | {c.i for t in self.span for c in t.children if c.dep_ == "case"}
@@ -350,6 +358,31 @@ def _said(verb):
     if word is None or word.kind != "statement":
         return None
     return next((c for c in _children(verb, ("ccomp",)) if c.pos_ in ("VERB", "AUX")), None)
+
+
+def _content(verb):
+    """The event word of what a statement speaks of, through up to three clauses: what it says ("said Egypt
+    would intervene"), orders or vows ("ordered his forces to advance on Tripoli"), or declares ("declared
+    zero hour to liberate Derna"); None when that is no happening or another statement."""
+    clause = verb
+    for _ in range(3):
+        clause = next(
+            (
+                c
+                for c in clause.children
+                if c.pos_ in ("VERB", "AUX")
+                and (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and any(x.lower_ == "to" for x in c.children)))
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        word, _ = _event_word(clause)
+        if word is not None and word.use == "reaction":
+            return None  # what a reaction judges is not announced ("rejects the LNA's authority to control")
+        if word is not None and word.kind != "statement" and word.use == "event":
+            return word
+    return None
 
 
 def _unreal(verb) -> bool:

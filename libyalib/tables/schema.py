@@ -141,6 +141,7 @@ EVENTS = _schema(
         "evidence": _ID,
         "actors": _TEXT,
         "kind": _KIND,
+        "says": pa.Column(str, pa.Check.isin(["", *KINDS])),
         "event_type": _TEXT,
         "sub_event_type": _TEXT,
         "location": _TEXT,
