@@ -108,6 +108,17 @@ def _row(tmp_path, text, expression, published="2019-04-05"):
             "IS militants seized the pumping station",
         ),
         (
+            # a speaker after the verb of saying is written first; a title-case dateline is left out
+            'Rome - "The port is open," said Fayez al-Sarraj on Thursday.',
+            "Thursday",
+            "event",
+            "statement",
+            "statement",
+            "Fayez al-Sarraj",
+            "",
+            "Fayez al-Sarraj said The port is open",
+        ),
+        (
             # a gerund after a preposition shares the subject of the clause it hangs on, written first
             "After capturing the bridge on Sunday, the brigade's commander said his men would hold it.",
             "Sunday",

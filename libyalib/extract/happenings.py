@@ -186,7 +186,9 @@ class Happening:
             said = _said(p)
             if said is not None:  # "Sisi warned [Egypt would intervene in Libya]": what was said
                 inner = Happening(said, None, *_roles(said), False, self.span)
-                return _render(p.doc, _whole_names(p.doc, keep - date)) + " " + inner.what()
+                after = {i for s in self.subjects if s.i > p.i for i in phrase(s, date, 10)}  # "..., said Peskov"
+                speaker = _render(p.doc, _whole_names(p.doc, after - date)) + " " if after else ""
+                return speaker + _render(p.doc, _whole_names(p.doc, keep - after - date)) + " " + inner.what()
         else:
             keep |= phrase(p, date, 10, with_prep=True)
         for prep in self.preps:
@@ -220,12 +222,20 @@ def _complement(verb, date: set[int]) -> set[int]:
 
 def _dateline(sent) -> set[int]:
     """The tokens of a dateline that opens a sentence ("TRIPOLI, September 12, 2016 –", "BENGHAZI (Reuters)
-    -"): an upper-case place, then a dash within the first dozen tokens."""
+    -"): an upper-case place, then a dash within the first dozen tokens; or a place written in title case
+    right before the dash ("Rome - Haftar met ...")."""
     tokens = list(sent)[:12]
-    if not tokens or not (tokens[0].is_upper and len(tokens[0].text) >= 3):
+    dashes = [t for t in tokens if t.text in ("-", "–", "—")]
+    if not tokens or not dashes:
         return set()
-    dash = next((t for t in tokens if t.text in ("-", "–", "—")), None)
-    return set(range(sent.start, dash.i + 1)) if dash is not None else set()
+    dash = dashes[0]
+    upper = tokens[0].is_upper and len(tokens[0].text) >= 3
+    place = tokens[0].ent_type_ in ("GPE", "LOC") and all(
+        t.ent_type_ == tokens[0].ent_type_ for t in tokens[: dash.i - sent.start]
+    )
+    if not upper and not (place and 0 < dash.i - sent.start <= 3 and dash.whitespace_):
+        return set()
+    return set(range(sent.start, dash.i + 1))
 
 
 def _whole_names(doc, keep: set[int]) -> set[int]:
