@@ -195,6 +195,7 @@ def synthetic_events(n: int, seed: int = 2014):
                 "section": "body",
                 "start": i % 8 * 100,
                 "end": i % 8 * 100 + 10,
+                "expression": when.isoformat(),
                 "date_start": start.isoformat(),
                 "date_end": end.isoformat(),
                 "precision": precision,

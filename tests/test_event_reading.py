@@ -581,3 +581,47 @@ def test_copies_of_one_story_whose_report_names_nothing_are_one_row(tmp_path):
 )
 def test_a_day_in_the_name_of_a_thing_is_not_a_date(tmp_path, text, dated):
     assert list(chronology(one_article(tmp_path, text, "2019-04-05")).expression) == dated
+
+
+def _titled(tmp_path, articles: dict[str, tuple[str, str, str]]):
+    """A corpus of articles ``name: (published, title, body)``."""
+    lines = ["file,outlet,url,published,published_precision"]
+    for name, (published, title, body) in articles.items():
+        (tmp_path / f"{name}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+        lines.append(f"{name}.txt,,,{published},day")
+    (tmp_path / "SOURCES.csv").write_text("\n".join(lines) + "\n")
+    return load_corpus(tmp_path)
+
+
+def test_a_headline_dates_the_news_of_an_article_that_dates_nothing(tmp_path):
+    # Sentences written for this test. a dates the capture; b's body gives no date, so its headline is the
+    # news of its publication day and joins a's row; c's headline tells a happening no text dates: it stays
+    # in events.csv and makes no chronology row; d's body dates its happening, so its headline adds nothing.
+    corpus = _titled(
+        tmp_path,
+        {
+            "a": ("2020-05-19", "Base falls", "Government forces captured the Watiya air base on Monday."),
+            "b": ("2020-05-19", "Government forces capture Watiya air base", "The base lies near the border."),
+            "c": ("2020-05-19", "Rebels storm the port of Zuwara", "The port is busy."),
+            "d": ("2020-05-19", "Rebels storm Zintan", "Rebels stormed the town of Zintan on Sunday."),
+        },
+    )
+    events = chronology(corpus)
+    headlines = events[events.expression == ""]
+    assert list(zip(headlines.article_id, headlines.date_start, headlines.reported, strict=True)) == [
+        ("b", "2020-05-19", True),
+        ("c", "2020-05-19", True),
+    ]
+    assert set(headlines.rule) == {"headline (the publication day)"}
+    rec = reconcile(events, corpus.articles)
+    assert sorted(rec.article_ids) == ["a;b", "d"]
+    validate("events", events)
+
+
+def test_a_report_dated_by_its_saying_joins_its_article_in_the_days_before(tmp_path):
+    # Sentences written for this test (Thursday is 2015-05-28): neither names an actor or a place the knowledge
+    # base knows; the taking told on Friday is the pulling out of Thursday, in the same article
+    text = "The militia pulled out of the airport on Thursday. The militants have taken the airport, an official said on Friday."
+    corpus = one_article(tmp_path, text, "2015-05-30")
+    rec = reconcile(chronology(corpus), corpus.articles)
+    assert list(zip(rec.date_start, rec.date_end, strict=True)) == [("2015-05-28", "2015-05-28")]

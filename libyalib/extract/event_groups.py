@@ -5,7 +5,8 @@ chronology row when they are of the same kind (or one is a statement that ``says
 day), their dates are compatible and they share an actor, a target or a place (reports that name none join within their article and its copies, then the one event of their
 kind that others date to the same day, if only one). Dates are compatible when their intervals meet ("April
 4, 2019" and "in April"); when a report dates only the saying ("IS has seized the airport, a spokesman said
-Friday") the happening lies in the week up to that day; and two reports that give different days a few days
+Friday") the happening lies in the week up to that day, and the report meets its article's reports of those
+days; and two reports that give different days a few days
 apart ("July 27" against "July 25") are one event whose dates disagree, both kept, when they share two
 actors, or an actor and the place; a report of the saying joins the happening it names at its place when a
 day apart ("the capture of Sirte, announced on December 5" and "Sirte was liberated on December 6"). The row
@@ -58,6 +59,7 @@ FIELDS = [
     "section",
     "start",
     "end",
+    "expression",
     "date_start",
     "date_end",
     "precision",
@@ -202,6 +204,8 @@ def _reports(events: pd.DataFrame, stories: dict) -> list[dict]:
         actors = {a for a in [row.actor1, row.actor2, *row.actors.split(";")] if a and kb.kind(a) != "media"}
         story = stories.get(row.article_id, row.article_id)  # copies of one story are one text
         keys = {f"actor:{a}" for a in actors} | {f"article:{story}:{start}:{end}"}
+        if reported and start == end:  # what its article tells of the days up to the report ("..., he said Friday")
+            keys |= {f"article:{story}:{day}:{day}" for day in range(start - REPORTED_DAYS, start)}
         if row.location:
             keys.add(f"place:{kb.place_key(row.location)}")
         # a statement and a report of what it said: "X said on Monday that ..." and "X spoke on Monday"
@@ -394,7 +398,9 @@ def reconcile(
         ]
     rows = rows.sort_values(["article_id", "section", "start"], kind="stable")
     stories = dict(zip(articles.article_id, articles.story_id, strict=True)) if articles is not None else {}
-    out = [_row(event) for event in _join_unnamed(_group(_reports(rows[FIELDS], stories)))]
+    events = _join_unnamed(_group(_reports(rows[FIELDS], stories)))
+    # a headline dated only by its publication adds its article to an event a text dates, and makes none alone
+    out = [_row(event) for event in events if any(m["row"].expression for m in event.members)]
     frame = pd.DataFrame(out, columns=COLUMNS)
     frame = frame.sort_values(["date_start", "date_end", "kind", "article_id", "start"], kind="stable")
     integers = ("time_precision", "n_stories", "n_articles", "start", "end")

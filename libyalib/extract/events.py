@@ -13,7 +13,7 @@ from ..ingest.pubdate import WEEKDAY_DATES, weekday_year, years_in
 from ..nlp.kb import PLACE, load_kb, member_of
 from ..nlp.model import ents_by_sentence, sentence_ids, sentence_of, sentence_span, sentences, text_of
 from .deppath import clause_verb, has_subject
-from .happenings import Happening, names_happening, phrase, read
+from .happenings import Happening, headline, names_happening, phrase, read
 from .lexicon import load_lexicon
 from .reference import References
 from .temporal import EXPLICIT, Context, find, is_future, published_period, resolve
@@ -433,6 +433,51 @@ def _coordinated(rows: list[dict], text: str) -> list[dict]:
     return out
 
 
+def _headline_row(article, doc, mentions: list[dict], refs: References, day: str) -> dict | None:
+    """The happening a headline reports with no date of its own, dated by the publication day as a report
+    (it happened on or in the days before): news is of the day it is published. ``expression`` is empty."""
+    happening = headline(doc)
+    if happening is None:
+        return None
+    sent = sentences(doc)[0]
+    s_start, s_end = sentence_span(sent)
+    own = [m for m in mentions if m["section"] == "title" and s_start <= m["start"] < s_end]
+    roles = _roles(happening, own, doc, refs, "title")
+    places = [e for e in ents_by_sentence(doc)[0] if e.ent_id_.startswith(PLACE) or _state_as_place(e)]
+    actors = sorted({m["actor"] for m in own if m["form"] != "demonym" and m["actor"] != "Libya"})
+    if happening.kind == "statement" and not roles["actor1"]:
+        return None  # "Report", "Officials say ...": no party spoke
+    return {
+        "article_id": article.article_id,
+        "section": "title",
+        "sentence_id": 0,
+        "start": s_start,
+        "end": s_end,
+        "expression": "",
+        "date_start": day,
+        "date_end": day,
+        "precision": "day",
+        "anchor": day,
+        "anchor_source": "publication",
+        "rule": "headline (the publication day)",
+        "planned": False,
+        "vague": False,
+        "role": "event",
+        "reported": True,
+        "said_by": roles["said_by"],
+        "what": roles["what"],
+        "actor1": roles["actor1"],
+        "actor2": roles["actor2"],
+        "evidence": text_of(doc)[s_start:s_end],
+        "actors": ";".join(actors),
+        "kind": happening.kind,
+        "says": happening.says,
+        "event_type": roles["event_type"],
+        "sub_event_type": roles["sub_event_type"],
+        "location": _place_name(places[0]) if places else "",
+    }
+
+
 def article_chronology(article, body_doc, mentions: list[dict], title_doc=None) -> list[dict]:
     """Dated expressions of one article's title and body."""
     base = Context(
@@ -444,4 +489,10 @@ def article_chronology(article, body_doc, mentions: list[dict], title_doc=None) 
     state: dict = {}
     refs = References(mentions)
     rows = _section_rows(article, "title", title_doc, mentions, base, {}, refs) if title_doc is not None else []
-    return rows + _section_rows(article, "body", body_doc, mentions, base, state, refs)
+    rows += _section_rows(article, "body", body_doc, mentions, base, state, refs)
+    day = base.day
+    if title_doc is not None and day is not None and not any(r["role"] == "event" for r in rows):
+        # an article that dates no happening of its own: its headline is the news of its day
+        row = _headline_row(article, title_doc, mentions, refs, day.isoformat())
+        rows = ([row] if row is not None else []) + rows
+    return rows

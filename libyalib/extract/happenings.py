@@ -687,3 +687,24 @@ def _at_clause(verb, span) -> Happening:
     if token is not None and token is not verb and token.pos_ != "VERB" and token in objects and len(objects) == 1:
         preps = preps + [p for p in _children(token, ("prep",)) if p.lower_ in PLACE_PREPS and p not in preps][:1]
     return Happening(verb, word, subjects, objects, preps, reported, span, speakers=speakers)
+
+
+def headline(doc) -> Happening | None:
+    """What a headline reports, with no date of its own ("Turkish-backed forces capture strategic base"): its
+    first sentence's main verb, or an event noun heading it ("Brak massacre a war crime"); None when it
+    reports no happening, or one to come ("Haftar to meet envoy", "Egypt could intervene")."""
+    sent = next((s for s in doc.sents if any(t.is_alpha for t in s)), None)  # not a list number ("1.")
+    if sent is None:
+        return None
+    none = doc[sent.end : sent.end]  # the date is the publication's, outside the text
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):  # "Libya: Sirte liberated from ISIS"
+        root = next((c for c in root.children if c.pos_ == "VERB" and _children(c, SUBJECT_DEPS)), root)
+    if root.pos_ in ("VERB", "AUX"):
+        if _unreal(root):
+            return None
+        happening = _at_verb(root, none)
+    else:
+        word = _lookup(root)
+        happening = _noun_event(root, word, none) if word is not None and word.use == "event" else None
+    return happening if happening is not None and happening.word is not None else None

@@ -123,7 +123,7 @@ EVENTS = _schema(
         "article_id": _ID,
         "section": _SECTION,
         **_sentence_span(),
-        "expression": _ID,
+        "expression": _TEXT,  # empty for a headline dated by publication
         "date_start": _DAY,
         "date_end": _DAY,
         "precision": _PRECISION,
@@ -149,6 +149,10 @@ EVENTS = _schema(
     checks=[
         _DATES_IN_ORDER,
         pa.Check(lambda f: ((f.role != "event") | (f.what != "")).all(), error="every event says what happened"),
+        pa.Check(
+            lambda f: ((f.expression != "") | f.rule.str.startswith("headline")).all(),
+            error="only a headline dated by its publication has no expression",
+        ),
     ],
 )
 
