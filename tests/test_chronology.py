@@ -95,6 +95,7 @@ def _events(tmp_path, text, published="2017-09-26"):
         ("Two days ago, the LNA advanced.", [("Two days ago", "2017-09-24", "2017-09-24", "day", False)]),
         ("The envoy resigned a month ago.", [("a month ago", "2017-08-01", "2017-08-31", "month", False)]),
         ("Shelling hit Tripoli last night.", [("last night", "2017-09-25", "2017-09-25", "day", False)]),
+        ("Rival militias clashed in Tripoli overnight.", [("overnight", "2017-09-25", "2017-09-25", "day", False)]),
         ("They met over the weekend.", [("the weekend", "2017-09-23", "2017-09-24", "week", False)]),
         ("They will meet at the weekend.", [("the weekend", "2017-09-30", "2017-10-01", "week", True)]),
         ("The accord dated 17/12/2015 stands.", [("17/12/2015", "2015-12-17", "2015-12-17", "day", False)]),

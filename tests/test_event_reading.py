@@ -108,6 +108,17 @@ def _row(tmp_path, text, expression, published="2019-04-05"):
             "IS militants seized the pumping station",
         ),
         (
+            # what is wanted has not happened: a statement, not a report of a truce (words as written)
+            '"We want a truce," Erdogan said on Thursday.',
+            "Thursday",
+            "event",
+            "statement",
+            "statement",
+            "Recep Tayyip Erdoğan",
+            "",
+            "Erdogan said We want a truce",
+        ),
+        (
             # a speaker after the verb of saying is written first; a title-case dateline is left out
             'Rome - "The port is open," said Fayez al-Sarraj on Thursday.',
             "Thursday",

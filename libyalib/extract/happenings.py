@@ -63,6 +63,8 @@ OFFICE_VERBS = {"rule", "govern", "lead", "head", "reign", "serve", "chair", "pr
 OFFICE_NOUNS = {"office", "power", "charge", "command", "helm", "president", "leader", "chief", "premier"}
 OFFICE_NOUNS |= {"minister", "head", "commander", "speaker", "envoy", "chairman"}
 MAX_WORDS = 16
+#: Verbs of wanting: what they want has not happened ("we want a truce", "they hope for elections").
+DESIRE = {"want", "hope", "wish", "seek", "need", "demand", "intend", "plan", "expect", "aim"}
 RELATIVE = {"that", "which", "who", "whom"}
 #: Particles the parser may read as prepositions ("driven out of the town", "fought off the attack").
 PARTICLE_PREPS = ("out", "off")
@@ -399,7 +401,7 @@ def _unreal(verb) -> bool:
     """A clause of what would, could or will happen, or of what to do, reports no happening ("warned that
     Egypt would intervene", "urged them to sign")."""
     modals = {"would", "will", "could", "may", "might", "should", "can", "must", "'ll", "to"}
-    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+    return verb.lemma_ in DESIRE or any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 def _reported(verb):

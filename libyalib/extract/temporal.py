@@ -191,7 +191,7 @@ PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
         (
             "deictic",
             r"\b(?:(?P<mod>early|late|earlier|later) )?(?P<word>today|yesterday|tomorrow|tonight|"
-            r"this (?:morning|afternoon|evening)|last night)(?: (?P<dp>morning|afternoon|evening|night))?\b",
+            r"this (?:morning|afternoon|evening)|last night|overnight)(?: (?P<dp>morning|afternoon|evening|night))?\b",
             True,
             (),
         ),
@@ -241,6 +241,7 @@ _DEICTIC = {
     "this evening": 0,
     "yesterday": -1,
     "last night": -1,
+    "overnight": -1,  # the night just past: "clashes overnight", "overnight air strikes"
     "tomorrow": 1,
 }
 #: How far back a vague expression reaches, in its unit ("a few months ago": 2 to 6 months before).
