@@ -199,13 +199,21 @@ def test_a_date_of_the_report_is_not_the_date_of_what_it_reports(tmp_path, text)
     assert "captured the airport" in row.what
 
 
-def _corpus(tmp_path, articles: dict[str, tuple[str, str]]):
+def _titled(tmp_path, articles: dict[str, tuple[str, str, str]]):
+    """A corpus of articles ``name: (published, title, body)``."""
     lines = ["file,outlet,url,published,published_precision"]
-    for name, (published, text) in articles.items():
-        (tmp_path / f"{name}.txt").write_text(f"Report {name}\n\n{text}\n", encoding="utf-8")
+    for name, (published, title, body) in articles.items():
+        (tmp_path / f"{name}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
         lines.append(f"{name}.txt,,,{published},day")
     (tmp_path / "SOURCES.csv").write_text("\n".join(lines) + "\n")
     return load_corpus(tmp_path)
+
+
+def _corpus(tmp_path, articles: dict[str, tuple[str, str]]):
+    """A corpus of articles ``name: (published, body)``, titled "Report name"."""
+    return _titled(
+        tmp_path, {name: (published, f"Report {name}", text) for name, (published, text) in articles.items()}
+    )
 
 
 def test_reports_of_one_event_in_three_stories_are_one_row(tmp_path):
@@ -592,16 +600,6 @@ def test_copies_of_one_story_whose_report_names_nothing_are_one_row(tmp_path):
 )
 def test_a_day_in_the_name_of_a_thing_is_not_a_date(tmp_path, text, dated):
     assert list(chronology(one_article(tmp_path, text, "2019-04-05")).expression) == dated
-
-
-def _titled(tmp_path, articles: dict[str, tuple[str, str, str]]):
-    """A corpus of articles ``name: (published, title, body)``."""
-    lines = ["file,outlet,url,published,published_precision"]
-    for name, (published, title, body) in articles.items():
-        (tmp_path / f"{name}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
-        lines.append(f"{name}.txt,,,{published},day")
-    (tmp_path / "SOURCES.csv").write_text("\n".join(lines) + "\n")
-    return load_corpus(tmp_path)
 
 
 def test_a_headline_dates_the_news_of_an_article_that_dates_nothing(tmp_path):
