@@ -119,6 +119,17 @@ def _row(tmp_path, text, expression, published="2019-04-05"):
             "Erdogan said We want a truce",
         ),
         (
+            # "there were" tells what happened
+            "There were heavy clashes in southern Tripoli on Thursday.",
+            "Thursday",
+            "event",
+            "military action",
+            "Battles",
+            "",
+            "",
+            "heavy clashes in southern Tripoli",
+        ),
+        (
             # a speaker after the verb of saying is written first; a title-case dateline is left out
             'Rome - "The port is open," said Fayez al-Sarraj on Thursday.',
             "Thursday",

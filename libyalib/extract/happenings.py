@@ -320,6 +320,11 @@ def _core(verb) -> list:
     return out
 
 
+def _existential(verb) -> bool:
+    """ "There were clashes in Tripoli": "be" with "there" tells that what follows happened."""
+    return verb.lemma_.lower() == "be" and any(c.dep_ == "expl" and c.lower_ == "there" for c in verb.children)
+
+
 def _territory(token) -> bool:
     """A place, or a noun of one (town, base, airport): what a light verb's capture takes."""
     if token.ent_id_.startswith("place:"):
@@ -345,7 +350,8 @@ def _event_word(verb):
     resultative = own is not None and own.use == "event" and _result_state(verb)
     core = _core(verb)
     if own is None and verb.lemma_.lower() in STATIVE:
-        core = []  # "the siege was a crime": a state of an event, not a happening
+        # "the siege was a crime": a state of an event, not a happening; but "there were clashes" tells them
+        core = [c for c in core if c.dep_ in ("attr", "nsubj") and c.pos_ == "NOUN"] if _existential(verb) else []
     for rank, token in enumerate(core):
         word = _lookup(token)
         if light and token.dep_ in OBJECT_DEPS and (word is None or word.use == "territory") and _territory(token):
@@ -651,6 +657,9 @@ def _at_clause(verb, span) -> Happening:
         return Happening(verb, None, [], [], [], False, span, "background")
     if token is not verb and token.dep_ == "pobj" and _lookup(verb) is None:
         return _noun_event(token, word, span)  # "the vote came after talks with X on Saturday"
+    if token is not verb and _existential(verb):  # "there were clashes in Tripoli on Monday": the clashes
+        happening = _noun_event(token, word, span)
+        return replace(happening, preps=(happening.preps + _roles(verb)[2])[:2])
     reported, speakers = False, ()
     if word.use != "report" and verb.dep_ == "ccomp" and _lookup(verb.head) is not None:
         subject = min((t.left_edge.i for t in _children(verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)), default=verb.i)
