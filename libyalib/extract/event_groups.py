@@ -197,6 +197,10 @@ def _reports(events: pd.DataFrame, stories: dict) -> list[dict]:
     reports, are not), their place, and their story and dates (reports that name nothing join those of
     their article, or of its copies, on the same dates)."""
     kb = load_kb()
+    days: dict[str, set[int]] = {}  # the single days each story's reports give
+    for article_id, first, last in zip(events.article_id, events.date_start, events.date_end, strict=True):
+        if first == last:
+            days.setdefault(stories.get(article_id, article_id), set()).add(_ordinal(first))
     out = []
     for row in events.itertuples(index=False):
         start, end = _ordinal(row.date_start), _ordinal(row.date_end)
@@ -205,7 +209,7 @@ def _reports(events: pd.DataFrame, stories: dict) -> list[dict]:
         story = stories.get(row.article_id, row.article_id)  # copies of one story are one text
         keys = {f"actor:{a}" for a in actors} | {f"article:{story}:{start}:{end}"}
         if reported and start == end:  # what its article tells of the days up to the report ("..., he said Friday")
-            keys |= {f"article:{story}:{day}:{day}" for day in range(start - REPORTED_DAYS, start)}
+            keys |= {f"article:{story}:{day}:{day}" for day in days[story] if start - REPORTED_DAYS <= day < start}
         if row.location:
             keys.add(f"place:{kb.place_key(row.location)}")
         # a statement and a report of what it said: "X said on Monday that ..." and "X spoke on Monday"
