@@ -64,8 +64,9 @@ def test_paris_meeting_reconciled_across_two_articles(events, seeds):
 
 
 def _events(tmp_path, text, published="2017-09-26"):
+    """The temporal expressions found (not the lede of a dateless text, dated by publication)."""
     rows = chronology(one_article(tmp_path, text, published))
-    return [(r.expression, r.date_start, r.date_end, r.precision, r.planned) for r in rows.itertuples()]
+    return [(r.expression, r.date_start, r.date_end, r.precision, r.planned) for r in rows.itertuples() if r.expression]
 
 
 # Published Tuesday 2017-09-26.

@@ -433,24 +433,29 @@ def _coordinated(rows: list[dict], text: str) -> list[dict]:
     return out
 
 
-def _headline_row(article, doc, mentions: list[dict], refs: References, day: str) -> dict | None:
-    """The happening a headline reports with no date of its own, dated by the publication day as a report
-    (it happened on or in the days before): news is of the day it is published. ``expression`` is empty."""
+def _headline_row(article, doc, section: str, mentions: list[dict], refs: References, day: str) -> dict | None:
+    """The happening a headline (or the lede, ``section`` body) reports with no date of its own, dated by the
+    publication day as a report (it happened on or in the days before): news is of the day it is published.
+    ``expression`` is empty."""
     happening = headline(doc)
     if happening is None:
         return None
-    sent = sentences(doc)[0]
+    sent = sentence_of(happening.predicate)
     s_start, s_end = sentence_span(sent)
-    own = [m for m in mentions if m["section"] == "title" and s_start <= m["start"] < s_end]
-    roles = _roles(happening, own, doc, refs, "title")
-    places = [e for e in ents_by_sentence(doc)[0] if e.ent_id_.startswith(PLACE) or _state_as_place(e)]
+    own = [m for m in mentions if m["section"] == section and s_start <= m["start"] < s_end]
+    roles = _roles(happening, own, doc, refs, section)
+    places = [
+        e
+        for e in ents_by_sentence(doc)[sentence_ids(doc)[sent.start]]
+        if e.ent_id_.startswith(PLACE) or _state_as_place(e)
+    ]
     actors = sorted({m["actor"] for m in own if m["form"] != "demonym" and m["actor"] != "Libya"})
     if happening.kind == "statement" and not roles["actor1"]:
         return None  # "Report", "Officials say ...": no party spoke
     return {
         "article_id": article.article_id,
-        "section": "title",
-        "sentence_id": 0,
+        "section": section,
+        "sentence_id": sentence_ids(doc)[sent.start],
         "start": s_start,
         "end": s_end,
         "expression": "",
@@ -493,6 +498,8 @@ def article_chronology(article, body_doc, mentions: list[dict], title_doc=None) 
     day = base.day
     if title_doc is not None and day is not None and not any(r["role"] == "event" for r in rows):
         # an article that dates no happening of its own: its headline is the news of its day
-        row = _headline_row(article, title_doc, mentions, refs, day.isoformat())
+        row = _headline_row(article, title_doc, "title", mentions, refs, day.isoformat())
+        if row is None and not rows:  # an unread headline ("Haftar Held A Video Call") of a dateless text: the lede
+            row = _headline_row(article, body_doc, "body", mentions, refs, day.isoformat())
         rows = ([row] if row is not None else []) + rows
     return rows
