@@ -272,6 +272,12 @@ def test_vague_intervals_before_publication_are_marked(tmp_path):
             "dissolved by a court.",
             [("August 2014", "2014-08-01"), ("the 9th of November that same year", "2014-11-09")],
         ),
+        # the start of a period up to now ("since 1 August") is not where the story stands
+        (
+            "The ministry spoke on 20 December 2016. Jets have struck the town since 1 August 2016. The ministry "
+            "spoke three days after the prime minister declared the town free.",
+            [("20 December 2016", "2016-12-20"), ("1 August 2016", "2016-08-01"), ("three days after", "2016-12-17")],
+        ),
     ],
 )
 def test_expressions_that_point_back(tmp_path, text, want):

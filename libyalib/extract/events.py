@@ -356,8 +356,8 @@ def _section_rows(
         interval = resolve(f, ctx)
         if interval.planned and happening.aim is not None:
             happening = happening.aim  # "agreed to hold elections next spring": the date is the elections'
-        if interval.start is not None and not interval.vague:
-            state["reference"] = interval
+        if interval.start is not None and not interval.vague and happening.role not in ("duration", "incumbency"):
+            state["reference"] = interval  # the story's time; not the start of a period up to now ("since August 1")
         clause = _clause(span) | ({t.i for t in happening.predicate.subtree} if happening.word else set())
         roles = _roles(happening, in_line, doc, refs, section)
         actors = sorted(
