@@ -438,6 +438,12 @@ def test_what_left_people_dead_is_the_happening(tmp_path, text, event_type):
         # an infinitive of aim: the launch is dated, the taking is its aim
         ("The LNA launched an offensive to take Tripoli on Thursday.", "Battles", "The LNA launched an offensive"),
         ("Haftar vowed on Thursday to take Tripoli.", "statement", "Haftar vowed to take Tripoli"),
+        # a wire dateline closed by a double hyphen, as plain-text copy writes the dash
+        (
+            "BENGHAZI, Libya, April 4 (UPI) -- Artillery pounded the port on Thursday.",
+            "Explosions/Remote violence",
+            "Artillery pounded the port",
+        ),
         # what completes a verb that says little alone
         (
             "The rival delegations agreed on Thursday to respect the truce.",

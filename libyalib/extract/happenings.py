@@ -227,7 +227,7 @@ def _dateline(sent) -> set[int]:
     -"): an upper-case place, then a dash within the first dozen tokens; or a place written in title case
     right before the dash ("Rome - Haftar met ...")."""
     tokens = list(sent)[:12]
-    dashes = [t for t in tokens if t.text in ("-", "–", "—")]
+    dashes = [t for t in tokens if t.text in ("-", "--", "–", "—")]
     if not tokens or not dashes:
         return set()
     dash = dashes[0]
