@@ -238,9 +238,7 @@ def _slots(r: dict) -> set[tuple[str, str]]:
     """The blocks a report is found in and looks in: its kind (and the kind a statement speaks of) with each of
     its actors and its place, and whatever their kind, the reports of its article on its dates and the
     statements of its speaker."""
-    if not r["says"]:
-        return {("", key) if key.startswith(("said:", "article:")) else (r["kind"], key) for key in r["keys"]}
-    kinds = (r["kind"], r["says"])
+    kinds = (r["kind"], r["says"]) if r["says"] else (r["kind"],)
     return {("", key) if key.startswith(("said:", "article:")) else (kind, key) for key in r["keys"] for kind in kinds}
 
 

@@ -67,6 +67,16 @@ def _state_as_place(ent) -> bool:
     return ent.root.dep_ == "pobj" and head.lower_ in ("in", "at") and load_kb().kind(ent.ent_id_) == "state"
 
 
+def _places(ents) -> list:
+    """The entities of a sentence that name where something happened: places, and states named as places."""
+    return [e for e in ents if e.ent_id_.startswith(PLACE) or _state_as_place(e)]
+
+
+def _parties(mentions: list[dict]) -> list[dict]:
+    """Mentions that can be a party to a happening: not a demonym, not Libya itself."""
+    return [m for m in mentions if m["form"] != "demonym" and m["actor"] != "Libya"]
+
+
 def _place_name(ent) -> str:
     """A place as written, or as the knowledge base spells it when written in capitals ("GENEVA, Oct 23 -")."""
     return ent.ent_id_[len(PLACE) :] if ent.text.isupper() and ent.ent_id_.startswith(PLACE) else ent.text
@@ -336,8 +346,8 @@ def _section_rows(
             happening = replace(happening, reported=True)
         s_end = max(s_end, end)
         in_line = own[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
-        in_sentence = [m for m in in_line if m["form"] != "demonym" and m["actor"] != "Libya"]
-        places = [e for e in ents[sentence_id] if e.ent_id_.startswith(PLACE) or _state_as_place(e)]
+        in_sentence = _parties(in_line)
+        places = _places(ents[sentence_id])
         written = [
             int(x.groups["year"])
             for o, x in found_all
@@ -369,38 +379,59 @@ def _section_rows(
         )
         near = [e for e in places if e.root.i in clause] or places
         place = _place_name(min(near, key=lambda e: abs(e.start_char - start))) if near else ""
-        rows.append(
-            {
-                "article_id": article.article_id,
-                "section": section,
-                "sentence_id": sentence_id,
-                "start": start,
-                "end": end,
-                "expression": text[start:end],
-                "date_start": interval.start.isoformat() if interval.start else "",
-                "date_end": interval.end.isoformat() if interval.end else "",
-                "precision": interval.precision,
-                "anchor": interval.anchor,
-                "anchor_source": interval.anchor_source,
-                "rule": f.rule + (f" ({interval.note})" if interval.note else ""),
-                "planned": bool(interval.planned),
-                "vague": bool(interval.vague),
-                "role": _role(happening, interval, f.rule, roles["actor1"]),
-                "reported": happening.reported,
-                "said_by": roles["said_by"],
-                "what": roles["what"],
-                "actor1": roles["actor1"],
-                "actor2": roles["actor2"],
-                "evidence": text[s_start:s_end],
-                "actors": ";".join(actors),
-                "kind": happening.kind,
-                "says": happening.says,
-                "event_type": roles["event_type"],
-                "sub_event_type": roles["sub_event_type"],
-                "location": place,
-            }
-        )
+        dates = {
+            "expression": text[start:end],
+            "date_start": interval.start.isoformat() if interval.start else "",
+            "date_end": interval.end.isoformat() if interval.end else "",
+            "precision": interval.precision,
+            "anchor": interval.anchor,
+            "anchor_source": interval.anchor_source,
+            "rule": f.rule + (f" ({interval.note})" if interval.note else ""),
+            "planned": bool(interval.planned),
+            "vague": bool(interval.vague),
+        }
+        role = _role(happening, interval, f.rule, roles["actor1"])
+        where = (sentence_id, start, end)
+        rows.append(_row(article, section, where, dates, role, happening, roles, text[s_start:s_end], actors, place))
     return _coordinated(rows, text)
+
+
+def _row(
+    article,
+    section: str,
+    where: tuple,
+    dates: dict,
+    role: str,
+    happening,
+    roles: dict,
+    evidence: str,
+    actors,
+    place: str,
+) -> dict:
+    """One row of events.csv: where its expression is (``where``: sentence, start, end), its dates
+    (``dates``: expression to vague), its role, and what the happening it dates gives."""
+    sentence_id, start, end = where
+    return {
+        "article_id": article.article_id,
+        "section": section,
+        "sentence_id": sentence_id,
+        "start": start,
+        "end": end,
+        **dates,
+        "role": role,
+        "reported": happening.reported,
+        "said_by": roles["said_by"],
+        "what": roles["what"],
+        "actor1": roles["actor1"],
+        "actor2": roles["actor2"],
+        "evidence": evidence,
+        "actors": ";".join(actors),
+        "kind": happening.kind,
+        "says": happening.says,
+        "event_type": roles["event_type"],
+        "sub_event_type": roles["sub_event_type"],
+        "location": place,
+    }
 
 
 def _coordinated(rows: list[dict], text: str) -> list[dict]:
@@ -440,24 +471,17 @@ def _headline_row(article, doc, section: str, mentions: list[dict], refs: Refere
     happening = headline(doc)
     if happening is None:
         return None
+    happening = replace(happening, reported=True)  # dated by its publication: it happened on or before
     sent = sentence_of(happening.predicate)
+    sentence_id = sentence_ids(doc)[sent.start]
     s_start, s_end = sentence_span(sent)
     own = [m for m in mentions if m["section"] == section and s_start <= m["start"] < s_end]
     roles = _roles(happening, own, doc, refs, section)
-    places = [
-        e
-        for e in ents_by_sentence(doc)[sentence_ids(doc)[sent.start]]
-        if e.ent_id_.startswith(PLACE) or _state_as_place(e)
-    ]
-    actors = sorted({m["actor"] for m in own if m["form"] != "demonym" and m["actor"] != "Libya"})
     if happening.kind == "statement" and not roles["actor1"]:
         return None  # "Report", "Officials say ...": no party spoke
-    return {
-        "article_id": article.article_id,
-        "section": section,
-        "sentence_id": sentence_ids(doc)[sent.start],
-        "start": s_start,
-        "end": s_end,
+    places = _places(ents_by_sentence(doc)[sentence_id])
+    actors = sorted({m["actor"] for m in _parties(own)})
+    dates = {
         "expression": "",
         "date_start": day,
         "date_end": day,
@@ -467,20 +491,10 @@ def _headline_row(article, doc, section: str, mentions: list[dict], refs: Refere
         "rule": "headline (the publication day)",
         "planned": False,
         "vague": False,
-        "role": "event",
-        "reported": True,
-        "said_by": roles["said_by"],
-        "what": roles["what"],
-        "actor1": roles["actor1"],
-        "actor2": roles["actor2"],
-        "evidence": text_of(doc)[s_start:s_end],
-        "actors": ";".join(actors),
-        "kind": happening.kind,
-        "says": happening.says,
-        "event_type": roles["event_type"],
-        "sub_event_type": roles["sub_event_type"],
-        "location": _place_name(places[0]) if places else "",
     }
+    where = (sentence_id, s_start, s_end)
+    place = _place_name(places[0]) if places else ""
+    return _row(article, section, where, dates, "event", happening, roles, text_of(doc)[s_start:s_end], actors, place)
 
 
 def article_chronology(article, body_doc, mentions: list[dict], title_doc=None) -> list[dict]:

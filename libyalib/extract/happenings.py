@@ -167,9 +167,12 @@ class Happening:
         budget = MAX_WORDS
         p = self.predicate
         lead: set[int] = set()  # a subject shared with a later clause: "After seizing Gharyan, the LNA ..."
+        after: set[int] = set()  # subjects after the verb: "..., said Peskov"
         if p.pos_ in ("VERB", "AUX"):
             for s in self.subjects:
                 words = phrase(s, date, 10, with_prep=_lookup(s) is not None)
+                if s.i > p.i:
+                    after |= words
                 if s.i > p.i and s.head.i != p.i and s.head.dep_ != "agent":
                     lead |= words
                     continue
@@ -188,7 +191,6 @@ class Happening:
             said = _said(p)
             if said is not None:  # "Sisi warned [Egypt would intervene in Libya]": what was said
                 inner = Happening(said, None, *_roles(said), False, self.span)
-                after = {i for s in self.subjects if s.i > p.i for i in phrase(s, date, 10)}  # "..., said Peskov"
                 speaker = _render(p.doc, _whole_names(p.doc, after - date)) + " " if after else ""
                 return speaker + _render(p.doc, _whole_names(p.doc, keep - after - date)) + " " + inner.what()
         else:
@@ -389,7 +391,7 @@ def _content(verb):
                 c
                 for c in clause.children
                 if c.pos_ in ("VERB", "AUX")
-                and (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and any(x.lower_ == "to" for x in c.children)))
+                and (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and _infinitive(c)))
             ),
             None,
         )
@@ -612,13 +614,16 @@ def _answered(verb):
     return None
 
 
+def _infinitive(verb) -> bool:
+    """A verb with "to" ("to take Tripoli")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _aim_of(verb):
     """The verb whose happening an infinitive of aim belongs to ("launched an offensive to take Tripoli in
     April", "vowed on Monday to take Tripoli": the launch and the vow are dated, the taking is their aim),
     or None."""
-    if verb.dep_ not in ("acl", "xcomp", "advcl") or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    ):
+    if verb.dep_ not in ("acl", "xcomp", "advcl") or not _infinitive(verb):
         return None
     head = clause_verb(verb.head) if verb.dep_ == "acl" else verb.head
     if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or _event_word(head)[0] is None:
@@ -716,6 +721,5 @@ def headline(doc) -> Happening | None:
             return None
         happening = _at_verb(root, none)
     else:
-        word = _lookup(root)
-        happening = _noun_event(root, word, none) if word is not None and word.use == "event" else None
+        happening = _noun_event(root, _lookup(root), none) if names_happening(root) else None
     return happening if happening is not None and happening.word is not None else None
